@@ -1,0 +1,15 @@
+package io.streamforge.domain.port;
+
+import io.streamforge.domain.queue.JobSpec;
+
+/** Starts and removes the worker jobs of a pipeline (local threads, Kubernetes Jobs, …). */
+public interface JobLauncher {
+    /** Starts a job; must be idempotent for the same {@link JobSpec#jobName()}. */
+    void launch(JobSpec spec);
+
+    /** Removes a job (after its grace period); unknown names are ignored. */
+    void delete(String jobName);
+
+    /** Whether the job is still running, as far as the launcher knows. */
+    boolean isRunning(String jobName);
+}
