@@ -1,0 +1,126 @@
+package io.streamforge.runtime;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streamforge.domain.port.TimeSource;
+import io.streamforge.kafka.KafkaClients;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker skeleton: validate config (exit 2 on error) → serve health/metrics → listen for
+ * control commands → send {@code started} → run → {@code finished} (exit 0), {@code interrupted}
+ * after a stop (exit 0) or {@code error} (exit 1). Used by every service's {@code main()} and, in
+ * one JVM, by the local job launcher.
+ */
+public final class WorkerRunner {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerRunner.class);
+
+    private WorkerRunner() {}
+
+    /** Entry point for {@code main()}: runs, then exits the JVM with the exit code. */
+    public static void main(String service, boolean symbolsRequired, Worker.Factory factory) {
+        StopSignal stop = new StopSignal();
+        Thread hook = new Thread(() -> stop.stop("SIGTERM"));
+        Runtime.getRuntime().addShutdownHook(hook);
+        int code =
+                run(service, System.getenv(), symbolsRequired, factory, stop, TimeSource.system());
+        System.exit(code);
+    }
+
+    public static int run(
+            String service,
+            Map<String, String> env,
+            boolean symbolsRequired,
+            Worker.Factory factory,
+            StopSignal stop,
+            TimeSource time) {
+        ConfigReader reader = new ConfigReader(env);
+        WorkerConfig config;
+        Worker worker;
+        try {
+            config = WorkerConfig.read(reader, service, symbolsRequired);
+            worker = factory.create(reader, config);
+            reader.validate();
+        } catch (ConfigException e) {
+            LOG.error("{}: {}", service, e.getMessage());
+            return ConfigException.EXIT_CODE;
+        }
+        return runValidated(config, worker, stop, time);
+    }
+
+    private static int runValidated(
+            WorkerConfig config, Worker worker, StopSignal stop, TimeSource time) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().commonTags("service", config.service(), "queue_id", config.queueId());
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        AtomicBoolean ready = new AtomicBoolean(false);
+        long startMs = time.nowMs();
+        try (JvmGcMetrics gc = new JvmGcMetrics();
+                HealthServer health = new HealthServer(config.httpPort(), registry, ready::get);
+                KafkaProducer<String, byte[]> producer =
+                        KafkaClients.producer(config.kafka(), config.telemetryId() + "-telemetry");
+                KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer)) {
+            gc.bindTo(registry);
+            producerMetrics.bindTo(registry);
+            Telemetry telemetry = new Telemetry(producer, config, time, registry);
+            try (ControlListener control =
+                    new ControlListener(
+                            config.kafka(),
+                            config.queueId(),
+                            config.service(),
+                            startMs - 5_000,
+                            cmd -> {
+                                if (cmd.command().equals("stop")) {
+                                    stop.stop("stop command");
+                                } else if (cmd.command().equals("ping")) {
+                                    telemetry.send("pong", "health port " + health.port(), 0);
+                                }
+                            })) {
+                ready.set(true);
+                return execute(
+                        config, worker, new WorkerContext(config, telemetry, stop, registry, time));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("{} could not start: {}", config.service(), e.toString(), e);
+            return FAILED;
+        }
+    }
+
+    private static int execute(WorkerConfig config, Worker worker, WorkerContext ctx) {
+        ctx.telemetry().send("started", config.service() + " started", 0);
+        try {
+            long written = worker.run(ctx);
+            if (ctx.stop().stopped()) {
+                ctx.telemetry().send("interrupted", "stopped: " + ctx.stop().reason(), written);
+                return OK;
+            }
+            ctx.telemetry().send("finished", "done", written);
+            return OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ctx.telemetry().send("interrupted", "interrupted", 0);
+            return OK;
+        } catch (Exception e) {
+            if (ctx.stop().stopped()) {
+                ctx.telemetry().send("interrupted", "stopped: " + ctx.stop().reason(), 0);
+                return OK;
+            }
+            LOG.error("{} failed", config.service(), e);
+            ctx.telemetry().send("error", "failed", 0, String.valueOf(e.getMessage()), null);
+            return FAILED;
+        }
+    }
+}
