@@ -41,7 +41,8 @@ public final class DlqPublisher {
         producer.flush();
     }
 
-    static void await(Future<RecordMetadata> f) {
+    /** Waits for one publish to be acknowledged; a failure is transient. */
+    public static void await(Future<RecordMetadata> f) {
         try {
             f.get();
         } catch (InterruptedException e) {

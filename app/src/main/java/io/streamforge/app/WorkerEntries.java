@@ -1,0 +1,31 @@
+package io.streamforge.app;
+
+import io.streamforge.connector.ConnectorWorker;
+import io.streamforge.domain.port.TimeSource;
+import io.streamforge.dummy.DummyWorker;
+import io.streamforge.loader.candles.CandlesLoader;
+import io.streamforge.loader.trades.TradesLoader;
+import io.streamforge.queuemanager.LocalJobLauncher;
+import io.streamforge.runtime.Worker;
+import io.streamforge.runtime.WorkerRunner;
+import java.util.Map;
+
+/** The in-process entry point of every service the local launcher can run. */
+public final class WorkerEntries {
+    private WorkerEntries() {}
+
+    public static Map<String, LocalJobLauncher.Entry> all() {
+        return Map.of(
+                CandlesLoader.SERVICE, entry(CandlesLoader.SERVICE, true, CandlesLoader::create),
+                TradesLoader.SERVICE, entry(TradesLoader.SERVICE, true, TradesLoader::create),
+                ConnectorWorker.SERVICE,
+                        entry(ConnectorWorker.SERVICE, false, ConnectorWorker::create),
+                DummyWorker.SERVICE, entry(DummyWorker.SERVICE, false, DummyWorker::create));
+    }
+
+    static LocalJobLauncher.Entry entry(
+            String service, boolean symbolsRequired, Worker.Factory factory) {
+        return (env, stop) ->
+                WorkerRunner.run(service, env, symbolsRequired, factory, stop, TimeSource.system());
+    }
+}

@@ -1,0 +1,36 @@
+package io.streamforge.embedded;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Folder helpers. */
+final class Folders {
+    private static final Logger LOG = LoggerFactory.getLogger(Folders.class);
+
+    private Folders() {}
+
+    /** Deletes a folder tree; failures are logged, not thrown (used on close). */
+    static void deleteRecursively(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(
+                            p -> {
+                                try {
+                                    Files.deleteIfExists(p);
+                                } catch (IOException e) {
+                                    LOG.warn("cannot delete {}: {}", p, e.toString());
+                                }
+                            });
+        } catch (IOException e) {
+            LOG.warn("cannot delete {}: {}", root, e.toString());
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.streamforge.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamforge.domain.PermanentException;
+import io.streamforge.domain.port.QueueStore;
+import io.streamforge.domain.queue.QueueRecord;
+import io.streamforge.domain.queue.QueueStatus;
+import io.streamforge.domain.queue.StepRecord;
+import io.streamforge.domain.queue.StepStatus;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Behaviour every {@link QueueStore} must show. Subclass it and return a new, empty store from
+ * {@link #newStore()} (called before each test).
+ */
+public abstract class QueueStoreContract {
+    private static final long T_US = Fixtures.T0_US;
+
+    protected QueueStore store;
+
+    /** A store with no queues in it. */
+    protected abstract QueueStore newStore();
+
+    @BeforeEach
+    void freshStore() {
+        store = newStore();
+    }
+
+    @Test
+    void createdQueueIsFoundWithAllItsFields() {
+        QueueRecord q = Fixtures.queue("q-alpha", T_US);
+        store.create(q);
+        assertThat(store.find("q-alpha")).contains(q);
+        assertThat(store.find("q-unknown")).isEmpty();
+    }
+
+    @Test
+    void optionalFieldsMayBeNull() {
+        QueueRecord q =
+                new QueueRecord(
+                        "q-bare",
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        QueueStatus.PENDING,
+                        T_US,
+                        T_US,
+                        null,
+                        List.of());
+        store.create(q);
+        assertThat(store.find("q-bare")).contains(q);
+    }
+
+    @Test
+    void listIsNewestFirst() {
+        store.create(Fixtures.queue("q-middle", T_US + 10));
+        store.create(Fixtures.queue("q-old", T_US));
+        store.create(Fixtures.queue("q-new", T_US + 20));
+        assertThat(store.list())
+                .extracting(QueueRecord::queueId)
+                .containsExactly("q-new", "q-middle", "q-old");
+        assertThat(store.list().get(0)).isEqualTo(Fixtures.queue("q-new", T_US + 20));
+    }
+
+    @Test
+    void aDuplicateQueueIdIsRejected() {
+        store.create(Fixtures.queue("q-dup", T_US));
+        QueueRecord again = Fixtures.queue("q-dup", T_US + 5);
+        assertThatThrownBy(() -> store.create(again))
+                .isInstanceOf(PermanentException.class)
+                .hasMessageContaining("q-dup");
+        assertThat(store.find("q-dup")).contains(Fixtures.queue("q-dup", T_US));
+        assertThat(store.list()).hasSize(1);
+    }
+
+    @Test
+    void aStepOfAnotherQueueIsRejected() {
+        QueueRecord q = Fixtures.queue("q-own", T_US);
+        StepRecord foreign = Fixtures.step("q-other", "loader", "q-other-loader", List.of());
+        QueueRecord bad =
+                new QueueRecord(
+                        q.queueId(),
+                        q.shortId(),
+                        q.symbols(),
+                        q.type(),
+                        q.timeRange(),
+                        q.kafkaTopic(),
+                        q.collectionName(),
+                        q.status(),
+                        q.createdAtUs(),
+                        q.updatedAtUs(),
+                        q.specJson(),
+                        List.of(foreign));
+        assertThatThrownBy(() -> store.create(bad))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("q-other");
+        assertThat(store.find("q-own")).isEmpty();
+    }
+
+    @Test
+    void stepUpdatesAreStored() {
+        store.create(Fixtures.queue("q-steps", T_US));
+        assertThat(
+                        store.updateStep(
+                                "q-steps",
+                                "q-steps-loader",
+                                StepStatus.RUNNING,
+                                10,
+                                "started",
+                                T_US + 1))
+                .isTrue();
+        assertThat(
+                        store.updateStep(
+                                "q-steps",
+                                "q-steps-loader",
+                                StepStatus.RUNNING,
+                                500,
+                                "half",
+                                T_US + 2))
+                .isTrue();
+        StepRecord s = step("q-steps", "q-steps-loader");
+        assertThat(s.status()).isEqualTo(StepStatus.RUNNING);
+        assertThat(s.recordsWritten()).isEqualTo(500);
+        assertThat(s.message()).isEqualTo("half");
+        assertThat(s.updatedAtUs()).isEqualTo(T_US + 2);
+        StepRecord other = step("q-steps", "q-steps-graph");
+        assertThat(other.status()).isEqualTo(StepStatus.PENDING);
+        assertThat(other.dependsOn()).containsExactly("q-steps-loader");
+    }
+
+    @Test
+    void unknownStepsAndQueuesAreNotChanged() {
+        store.create(Fixtures.queue("q-known", T_US));
+        assertThat(store.updateStep("q-known", "nope", StepStatus.RUNNING, 1, "", T_US)).isFalse();
+        assertThat(store.updateStep("nope", "q-known-loader", StepStatus.RUNNING, 1, "", T_US))
+                .isFalse();
+        assertThat(store.updateQueue("nope", QueueStatus.RUNNING, T_US)).isFalse();
+        assertThat(store.find("nope")).isEmpty();
+    }
+
+    @Test
+    void aTerminalStepStateIsNeverLeft() {
+        store.create(Fixtures.queue("q-term", T_US));
+        String id = "q-term-loader";
+        assertThat(store.updateStep("q-term", id, StepStatus.FINISHED, 1000, "done", T_US + 5))
+                .isTrue();
+        assertThat(store.updateStep("q-term", id, StepStatus.RUNNING, 900, "late", T_US + 6))
+                .isFalse();
+        assertThat(store.updateStep("q-term", id, StepStatus.FAILED, 900, "late", T_US + 7))
+                .isFalse();
+        StepRecord s = step("q-term", id);
+        assertThat(s.status()).isEqualTo(StepStatus.FINISHED);
+        assertThat(s.recordsWritten()).isEqualTo(1000);
+        assertThat(s.message()).isEqualTo("done");
+        assertThat(s.updatedAtUs()).isEqualTo(T_US + 5);
+    }
+
+    @Test
+    void aNullStepMessageIsStoredAsEmpty() {
+        store.create(Fixtures.queue("q-msg", T_US));
+        assertThat(store.updateStep("q-msg", "q-msg-graph", StepStatus.FAILED, 0, null, T_US + 1))
+                .isTrue();
+        assertThat(step("q-msg", "q-msg-graph").message()).isEmpty();
+    }
+
+    @Test
+    void queueStatusFollowsTheTerminalRule() {
+        store.create(Fixtures.queue("q-state", T_US));
+        assertThat(store.updateQueue("q-state", QueueStatus.RUNNING, T_US + 1)).isTrue();
+        assertThat(store.find("q-state").orElseThrow().status()).isEqualTo(QueueStatus.RUNNING);
+        assertThat(store.updateQueue("q-state", QueueStatus.INTERRUPTED, T_US + 2)).isTrue();
+        assertThat(store.updateQueue("q-state", QueueStatus.RUNNING, T_US + 3)).isFalse();
+        assertThat(store.updateQueue("q-state", QueueStatus.FINISHED, T_US + 4)).isFalse();
+        QueueRecord q = store.find("q-state").orElseThrow();
+        assertThat(q.status()).isEqualTo(QueueStatus.INTERRUPTED);
+        assertThat(q.updatedAtUs()).isEqualTo(T_US + 2);
+        assertThat(q.createdAtUs()).isEqualTo(T_US);
+    }
+
+    @Test
+    void stepsKeepTheirOrder() {
+        QueueRecord q = Fixtures.queue("q-order", T_US);
+        List<StepRecord> steps =
+                List.of(
+                        Fixtures.step("q-order", "z-last", "q-order-z", List.of()),
+                        Fixtures.step("q-order", "a-first", "q-order-a", List.of("q-order-z")),
+                        Fixtures.step(
+                                "q-order",
+                                "m-mid",
+                                "q-order-m",
+                                List.of("q-order-a", "q-order-z")));
+        QueueRecord withSteps =
+                new QueueRecord(
+                        q.queueId(),
+                        q.shortId(),
+                        q.symbols(),
+                        q.type(),
+                        q.timeRange(),
+                        q.kafkaTopic(),
+                        q.collectionName(),
+                        q.status(),
+                        q.createdAtUs(),
+                        q.updatedAtUs(),
+                        q.specJson(),
+                        steps);
+        store.create(withSteps);
+        assertThat(store.find("q-order").orElseThrow().steps()).isEqualTo(steps);
+    }
+
+    private StepRecord step(String queueId, String telemetryId) {
+        return store.find(queueId).orElseThrow().steps().stream()
+                .filter(s -> s.telemetryId().equals(telemetryId))
+                .findFirst()
+                .orElseThrow();
+    }
+}

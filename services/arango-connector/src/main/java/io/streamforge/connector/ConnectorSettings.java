@@ -1,0 +1,51 @@
+package io.streamforge.connector;
+
+import io.streamforge.runtime.ConfigReader;
+import io.streamforge.runtime.WorkerConfig;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Connector configuration from the environment (see the module README). */
+record ConnectorSettings(
+        String topic,
+        Set<String> expectedProducers,
+        String groupId,
+        int partitions,
+        long pollMs,
+        String jdbcUrl,
+        String dbUser,
+        String dbPassword,
+        int failAfterBatches) {
+
+    static ConnectorSettings read(ConfigReader r, WorkerConfig common) {
+        String dbKind = r.optional("DB_KIND", "postgres");
+        if (!dbKind.equals("postgres")) {
+            r.problem(
+                    "invalid DB_KIND: '"
+                            + dbKind
+                            + "' (this build has the postgres sink; arango is planned)");
+        }
+        String producers = r.required("EXPECTED_PRODUCERS");
+        Set<String> expected =
+                producers == null
+                        ? Set.of()
+                        : Arrays.stream(producers.split(","))
+                                .map(String::trim)
+                                .filter(s -> !s.isEmpty())
+                                .collect(Collectors.toUnmodifiableSet());
+        if (producers != null && expected.isEmpty()) {
+            r.problem("invalid EXPECTED_PRODUCERS: no telemetry id given");
+        }
+        return new ConnectorSettings(
+                r.optional("KAFKA_TOPIC", common.queueId()),
+                expected,
+                r.optional("GROUP_ID", "streamforge-connector-" + common.queueId()),
+                r.intValue("TOPIC_PARTITIONS", 3, 1, 1000),
+                r.intValue("POLL_MS", 500, 1, 60_000),
+                r.required("POSTGRES_JDBC_URL"),
+                r.optional("POSTGRES_USER", "postgres"),
+                r.optionalSecret("POSTGRES_PASSWORD"),
+                r.intValue("CONNECTOR_FAIL_AFTER_BATCHES", 0, 0, Integer.MAX_VALUE));
+    }
+}

@@ -1,0 +1,63 @@
+package io.streamforge.connector;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.streamforge.kafka.DlqPublisher;
+import io.streamforge.kafka.KafkaClients;
+import io.streamforge.kafka.Topics;
+import io.streamforge.runtime.ConfigReader;
+import io.streamforge.runtime.Worker;
+import io.streamforge.runtime.WorkerConfig;
+import io.streamforge.runtime.WorkerContext;
+import io.streamforge.store.postgres.PostgresStores;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/**
+ * {@code arango-connector}: sinks a queue's data topic into the database (PostgreSQL in this build;
+ * the service keeps the seed's name), finishing by itself after every expected loader's
+ * end-of-stream marker has passed on every partition.
+ */
+public final class ConnectorWorker implements Worker {
+    public static final String SERVICE = "arango-connector";
+    private final ConnectorSettings settings;
+
+    ConnectorWorker(ConnectorSettings settings) {
+        this.settings = settings;
+    }
+
+    public static Worker create(ConfigReader r, WorkerConfig common) {
+        return new ConnectorWorker(ConnectorSettings.read(r, common));
+    }
+
+    @Override
+    public long run(WorkerContext ctx) throws Exception {
+        var kafka = ctx.config().kafka();
+        KafkaClients.ensureTopics(
+                kafka,
+                List.of(
+                        KafkaClients.topic(settings.topic(), settings.partitions()),
+                        KafkaClients.topic(Topics.dlq(settings.topic()), 1)),
+                Duration.ofSeconds(30));
+        try (PostgresStores stores =
+                        PostgresStores.open(
+                                settings.jdbcUrl(), settings.dbUser(), settings.dbPassword());
+                KafkaConsumer<String, byte[]> consumer =
+                        KafkaClients.consumer(
+                                kafka, settings.groupId(), ctx.config().telemetryId());
+                KafkaProducer<String, byte[]> dlqProducer =
+                        KafkaClients.producer(kafka, ctx.config().telemetryId() + "-dlq");
+                KafkaClientMetrics metrics = new KafkaClientMetrics(consumer)) {
+            metrics.bindTo(ctx.registry());
+            SinkConnector sink =
+                    new SinkConnector(
+                            consumer,
+                            new DlqPublisher(dlqProducer),
+                            stores.marketData(),
+                            settings,
+                            ctx);
+            return sink.run();
+        }
+    }
+}

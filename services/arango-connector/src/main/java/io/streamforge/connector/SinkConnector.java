@@ -1,0 +1,150 @@
+package io.streamforge.connector;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.streamforge.domain.MarketRecord;
+import io.streamforge.domain.port.MarketDataStore;
+import io.streamforge.kafka.DataMessage;
+import io.streamforge.kafka.DlqPublisher;
+import io.streamforge.kafka.InvalidRecordException;
+import io.streamforge.kafka.RecordCodec;
+import io.streamforge.runtime.Retry;
+import io.streamforge.runtime.WorkerContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The consume → validate → upsert → commit loop. Offsets (with the end-of-stream state in their
+ * metadata) are committed only after the database transaction of the same records committed:
+ * at-least-once delivery plus idempotent upserts gives an exactly-once outcome.
+ */
+final class SinkConnector {
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final DlqPublisher dlq;
+    private final MarketDataStore store;
+    private final ConnectorSettings settings;
+    private final EndOfStreamTracker tracker;
+    private final WorkerContext ctx;
+    private final Counter written;
+    private final Counter rejected;
+    private final Timer batchTimer;
+    private long total;
+    private int batches;
+
+    SinkConnector(
+            KafkaConsumer<String, byte[]> consumer,
+            DlqPublisher dlq,
+            MarketDataStore store,
+            ConnectorSettings settings,
+            WorkerContext ctx) {
+        this.consumer = consumer;
+        this.dlq = dlq;
+        this.store = store;
+        this.settings = settings;
+        this.ctx = ctx;
+        this.tracker = new EndOfStreamTracker(settings.expectedProducers());
+        this.written = ctx.registry().counter("streamforge_connector_records_written_total");
+        this.rejected = ctx.registry().counter("streamforge_connector_dlq_total");
+        this.batchTimer = ctx.registry().timer("streamforge_connector_batch_seconds");
+    }
+
+    long run() throws Exception {
+        consumer.subscribe(List.of(settings.topic()), new RestoreOnAssign());
+        int partitions = consumer.partitionsFor(settings.topic(), Duration.ofSeconds(30)).size();
+        long lastProgressMs = ctx.time().nowMs();
+        while (!ctx.stop().stopped() && !tracker.allDone(partitions)) {
+            ConsumerRecords<String, byte[]> recs =
+                    consumer.poll(Duration.ofMillis(settings.pollMs()));
+            if (recs.isEmpty()) {
+                continue;
+            }
+            process(recs);
+            long now = ctx.time().nowMs();
+            if (now - lastProgressMs >= 2_000) {
+                lastProgressMs = now;
+                ctx.telemetry().send("loading", "stored " + total, total);
+            }
+        }
+        return total;
+    }
+
+    private void process(ConsumerRecords<String, byte[]> recs) throws Exception {
+        List<MarketRecord> batch = new ArrayList<>(recs.count());
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        List<Future<RecordMetadata>> dlqAcks = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> rec : recs) {
+            try {
+                DataMessage m = RecordCodec.decode(rec.value());
+                if (m instanceof DataMessage.Data d) {
+                    batch.add(d.record());
+                } else {
+                    tracker.mark(rec.partition(), ((DataMessage.EndOfStream) m).producer());
+                }
+            } catch (InvalidRecordException e) {
+                dlqAcks.add(dlq.publish(rec, e.getMessage()));
+                rejected.increment();
+            }
+            TopicPartition tp = new TopicPartition(rec.topic(), rec.partition());
+            offsets.put(
+                    tp, new OffsetAndMetadata(rec.offset() + 1, tracker.metadata(rec.partition())));
+        }
+        if (!batch.isEmpty()) {
+            batchTimer.recordCallable(
+                    () ->
+                            Retry.call(
+                                    "upsert",
+                                    8,
+                                    200,
+                                    10_000,
+                                    ctx.stop(),
+                                    () -> {
+                                        store.upsert(batch);
+                                        return null;
+                                    }));
+        }
+        dlqAcks.forEach(DlqPublisher::await);
+        batches++;
+        if (settings.failAfterBatches() > 0 && batches >= settings.failAfterBatches()) {
+            throw new IllegalStateException(
+                    "injected failure after "
+                            + batches
+                            + " batches (CONNECTOR_FAIL_AFTER_BATCHES)");
+        }
+        consumer.commitSync(offsets);
+        total += batch.size();
+        written.increment(batch.size());
+    }
+
+    /**
+     * Restores the end-of-stream state saved with the committed offsets of newly assigned
+     * partitions.
+     */
+    private final class RestoreOnAssign implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> parts) {
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    consumer.committed(new java.util.HashSet<>(parts));
+            committed.forEach(
+                    (tp, om) -> {
+                        if (om != null) {
+                            tracker.restore(tp.partition(), om.metadata());
+                        }
+                    });
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> parts) {}
+    }
+}

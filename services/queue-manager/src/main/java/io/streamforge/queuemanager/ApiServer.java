@@ -1,0 +1,197 @@
+package io.streamforge.queuemanager;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.sse.SseClient;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streamforge.domain.port.QueueStore;
+import io.streamforge.domain.queue.QueueRecord;
+import io.streamforge.kafka.Json;
+import io.streamforge.kafka.TelemetryEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The queue-manager HTTP API; errors are RFC 9457 problem+json naming the field. */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final String PROBLEM = "application/problem+json";
+
+    /** What the API needs from the manager. */
+    public interface Backend {
+        QueueRecord startPipeline(byte[] body);
+
+        QueueRecord startTestFlow(byte[] body);
+
+        boolean stop(String queueId);
+    }
+
+    private final Javalin app;
+    private final Map<String, Set<SseClient>> subscribers = new ConcurrentHashMap<>();
+
+    public ApiServer(
+            String host,
+            int port,
+            Backend backend,
+            QueueStore store,
+            PrometheusMeterRegistry registry) {
+        this.app =
+                Javalin.create(cfg -> configure(cfg, host, port, backend, store, registry)).start();
+    }
+
+    private void configure(
+            JavalinConfig cfg,
+            String host,
+            int port,
+            Backend backend,
+            QueueStore store,
+            PrometheusMeterRegistry reg) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.jetty.host = host;
+        cfg.jetty.port = port;
+        var r = cfg.routes;
+        r.post(
+                "/queues/start-pipeline",
+                ctx -> created(ctx, backend.startPipeline(ctx.bodyAsBytes())));
+        r.post(
+                "/queues/start-test-flow",
+                ctx -> created(ctx, backend.startTestFlow(ctx.bodyAsBytes())));
+        r.get(
+                "/queues",
+                ctx -> json(ctx, 200, store.list().stream().map(QueueViews::queue).toList()));
+        r.get(
+                "/queues/list",
+                ctx -> json(ctx, 200, store.list().stream().map(QueueViews::queue).toList()));
+        r.post("/queues/stop", ctx -> stop(ctx, backend, stopId(ctx)));
+        r.get(
+                "/queues/{id}",
+                ctx -> json(ctx, 200, QueueViews.queue(find(store, ctx.pathParam("id")))));
+        r.post("/queues/{id}/stop", ctx -> stop(ctx, backend, ctx.pathParam("id")));
+        r.sse("/queues/{id}/events", client -> subscribe(client, store));
+        r.get("/health/live", ctx -> json(ctx, 200, Map.of("status", "UP")));
+        r.get("/health/ready", ctx -> json(ctx, 200, Map.of("status", "UP")));
+        r.get("/health/startup", ctx -> json(ctx, 200, Map.of("status", "UP")));
+        r.get(
+                "/metrics",
+                ctx ->
+                        ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                                .result(reg.scrape()));
+        r.get("/openapi.json", ctx -> resource(ctx, "/openapi.json", "application/json"));
+        r.get("/docs", ctx -> resource(ctx, "/openapi.html", "text/html; charset=utf-8"));
+        r.exception(
+                ProblemException.class,
+                (e, ctx) -> problem(ctx, e.status(), e.getMessage(), e.field()));
+        r.exception(
+                Exception.class,
+                (e, ctx) -> {
+                    LOG.error("request {} failed", ctx.path(), e);
+                    problem(ctx, 500, "internal error: " + e.getMessage(), null);
+                });
+        r.error(
+                404,
+                ctx -> {
+                    if (!PROBLEM.equals(ctx.res().getContentType())) {
+                        problem(ctx, 404, "no route " + ctx.method() + " " + ctx.path(), null);
+                    }
+                });
+    }
+
+    private static String stopId(Context ctx) throws IOException {
+        var node =
+                Json.MAPPER.readTree(
+                        ctx.bodyAsBytes().length == 0 ? "{}".getBytes() : ctx.bodyAsBytes());
+        if (node == null || !node.hasNonNull("queue_id")) {
+            throw new ProblemException(400, "queue_id", "missing");
+        }
+        return node.get("queue_id").asText();
+    }
+
+    private static void stop(Context ctx, Backend backend, String id) {
+        if (!backend.stop(id)) {
+            throw new ProblemException(404, "queue_id", "no queue " + id);
+        }
+        json(ctx, 202, Map.of("status", "stopping", "queue_id", id));
+    }
+
+    private static QueueRecord find(QueueStore store, String id) {
+        return store.find(id)
+                .orElseThrow(() -> new ProblemException(404, "queue_id", "no queue " + id));
+    }
+
+    private void subscribe(SseClient client, QueueStore store) {
+        String id = client.ctx().pathParam("id");
+        if (store.find(id).isEmpty()) {
+            client.sendEvent("error", "no queue " + id);
+            client.close();
+            return;
+        }
+        client.keepAlive();
+        Set<SseClient> set = subscribers.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet());
+        set.add(client);
+        client.onClose(() -> set.remove(client));
+        client.sendEvent("queue", write(QueueViews.queue(store.find(id).orElseThrow())));
+    }
+
+    /** Pushes a telemetry event to the SSE subscribers of its queue. */
+    public void publish(TelemetryEvent e) {
+        for (SseClient c : subscribers.getOrDefault(e.queueId(), Set.of())) {
+            try {
+                c.sendEvent("telemetry", write(e));
+            } catch (RuntimeException ex) {
+                subscribers.get(e.queueId()).remove(c);
+            }
+        }
+    }
+
+    private static void created(Context ctx, QueueRecord q) {
+        json(ctx, 201, QueueViews.created(q));
+    }
+
+    static void json(Context ctx, int status, Object body) {
+        ctx.status(HttpStatus.forStatus(status))
+                .contentType("application/json")
+                .result(write(body));
+    }
+
+    private static void problem(Context ctx, int status, String detail, String field) {
+        String title = HttpStatus.forStatus(status).getMessage();
+        byte[] body =
+                write(QueueViews.problem(status, title, detail, field, ctx.path()))
+                        .getBytes(StandardCharsets.UTF_8);
+        ctx.status(HttpStatus.forStatus(status)).contentType(PROBLEM).result(body);
+    }
+
+    private static void resource(Context ctx, String name, String type) throws IOException {
+        try (InputStream in = ApiServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new ProblemException(404, null, "missing resource " + name);
+            }
+            ctx.contentType(type).result(in.readAllBytes());
+        }
+    }
+
+    private static String write(Object o) {
+        try {
+            return Json.MAPPER.writeValueAsString(o);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        subscribers.values().forEach(s -> s.forEach(SseClient::close));
+        app.stop();
+    }
+}

@@ -1,0 +1,146 @@
+package io.streamforge.queuemanager;
+
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streamforge.domain.Ids;
+import io.streamforge.domain.Symbol;
+import io.streamforge.domain.port.JobLauncher;
+import io.streamforge.domain.port.QueueStore;
+import io.streamforge.domain.port.TimeSource;
+import io.streamforge.domain.queue.QueueRecord;
+import io.streamforge.kafka.Json;
+import io.streamforge.kafka.KafkaSettings;
+import io.streamforge.kafka.TelemetryEvent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** The queue-manager wired together: API, orchestrator, telemetry consumer, Kafka messaging. */
+public final class QueueManager implements ApiServer.Backend, AutoCloseable {
+    /** Settings of the manager itself (the store and launcher are passed in). */
+    public record Settings(
+            KafkaSettings kafka,
+            String host,
+            int port,
+            int partitions,
+            Map<String, String> images,
+            long graceMs) {}
+
+    private final KafkaMessaging messaging;
+    private final PrometheusMeterRegistry registry =
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Orchestrator orchestrator;
+    private final PipelinePlanner planner;
+    private final Predicate<Symbol> knownSymbols;
+    private final ApiServer api;
+    private final TelemetryConsumer consumer;
+
+    public QueueManager(
+            Settings s,
+            QueueStore store,
+            JobLauncher launcher,
+            Predicate<Symbol> knownSymbols,
+            TimeSource time) {
+        registry.config().commonTags("service", "queue-manager");
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        this.knownSymbols = knownSymbols;
+        this.messaging = new KafkaMessaging(s.kafka(), time, s.partitions());
+        messaging.ensureControlTopics();
+        this.planner = new PipelinePlanner(time, Ids::shortId, s.images());
+        ApiServer[] apiRef = new ApiServer[1];
+        this.orchestrator =
+                new Orchestrator(
+                        store, launcher, messaging, time, e -> publish(apiRef[0], e), s.graceMs());
+        this.api = new ApiServer(s.host(), s.port(), this, store, registry);
+        apiRef[0] = api;
+        this.consumer =
+                new TelemetryConsumer(s.kafka(), orchestrator::onTelemetry, orchestrator::reconcile)
+                        .start();
+    }
+
+    private void publish(ApiServer server, TelemetryEvent e) {
+        registry.counter("streamforge_queue_manager_telemetry_total", "status", e.status())
+                .increment();
+        if (server != null) {
+            server.publish(e);
+        }
+    }
+
+    @Override
+    public QueueRecord startPipeline(byte[] body) {
+        PipelineRequest req = PipelineRequest.parse(body, knownSymbols);
+        return orchestrator.start(planner.plan(req, new String(body, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A pipeline of one dummy-service step: {@code {"symbol"?, "records"?, "ms_per_record"?,
+     * "fail_after"?}}.
+     */
+    @Override
+    public QueueRecord startTestFlow(byte[] body) {
+        Map<String, Object> in = new LinkedHashMap<>();
+        try {
+            if (body.length > 0) {
+                in.putAll(Json.MAPPER.readValue(body, Map.class));
+            }
+        } catch (IOException e) {
+            throw new ProblemException(
+                    400, "body", "malformed JSON: " + e.getMessage().split("\n")[0]);
+        }
+        Map<String, Object> step = new LinkedHashMap<>();
+        step.put("target", Targets.DUMMY);
+        step.put("type", "test");
+        Map<String, Object> req = new LinkedHashMap<>();
+        req.put("symbol", in.getOrDefault("symbol", "BTCUSDT"));
+        req.put("microservices", List.of(step));
+        try {
+            byte[] pipeline = Json.MAPPER.writeValueAsBytes(req);
+            PipelineRequest parsed = PipelineRequest.parse(pipeline, s -> true);
+            PipelinePlanner.Plan plan =
+                    planner.plan(parsed, new String(pipeline, StandardCharsets.UTF_8));
+            var job = plan.jobs().values().iterator().next();
+            Map<String, String> env = new LinkedHashMap<>(job.env());
+            env.put("SIMULATE_RECORDS", String.valueOf(in.getOrDefault("records", 100)));
+            env.put("SIMULATE_MS_PER_RECORD", String.valueOf(in.getOrDefault("ms_per_record", 10)));
+            env.put("SIMULATE_FAIL_AFTER", String.valueOf(in.getOrDefault("fail_after", -1)));
+            var withEnv =
+                    new io.streamforge.domain.queue.JobSpec(
+                            job.queueId(),
+                            job.telemetryId(),
+                            job.target(),
+                            job.jobName(),
+                            job.image(),
+                            env);
+            return orchestrator.start(
+                    new PipelinePlanner.Plan(plan.queue(), Map.of(job.telemetryId(), withEnv)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public boolean stop(String queueId) {
+        return orchestrator.stop(queueId);
+    }
+
+    public int port() {
+        return api.port();
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+        api.close();
+        messaging.close();
+    }
+}
