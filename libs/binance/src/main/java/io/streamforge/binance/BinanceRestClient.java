@@ -82,6 +82,31 @@ public final class BinanceRestClient {
      */
     public void klines(
             Symbol symbol, Interval interval, TimeRange range, Consumer<List<Candle>> pageSink) {
+        klines(Endpoint.KLINES, symbol, interval, range, pageSink);
+    }
+
+    /**
+     * Like {@link #klines(Symbol, Interval, TimeRange, Consumer)} from {@code /api/v3/uiKlines}
+     * (same rows, candles adjusted for presentation; weight 2).
+     */
+    public void uiKlines(
+            Symbol symbol, Interval interval, TimeRange range, Consumer<List<Candle>> pageSink) {
+        klines(Endpoint.UI_KLINES, symbol, interval, range, pageSink);
+    }
+
+    /** All uiKlines of the range in one list (convenience for small ranges). */
+    public List<Candle> uiKlines(Symbol symbol, Interval interval, TimeRange range) {
+        List<Candle> out = new ArrayList<>();
+        uiKlines(symbol, interval, range, out::addAll);
+        return out;
+    }
+
+    private void klines(
+            Endpoint endpoint,
+            Symbol symbol,
+            Interval interval,
+            TimeRange range,
+            Consumer<List<Candle>> pageSink) {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(range, "range");
@@ -94,10 +119,9 @@ public final class BinanceRestClient {
             p.put("startTime", Long.toString(startParam(startUs)));
             p.put("endTime", Long.toString(endParam(range.endUs())));
             p.put("limit", Integer.toString(PAGE_LIMIT));
-            String body = transport.get(Endpoint.KLINES, Endpoint.KLINES.weight(), p);
+            String body = transport.get(endpoint, endpoint.weight(), p);
             List<Candle> page =
-                    WireMapper.candles(
-                            symbol, interval, BinanceJson.klines(Endpoint.KLINES.path(), body));
+                    WireMapper.candles(symbol, interval, BinanceJson.klines(endpoint.path(), body));
             if (page.isEmpty()) {
                 return;
             }
@@ -172,7 +196,7 @@ public final class BinanceRestClient {
                         "aggTrades " + symbol + ": page after id " + before + " made no progress",
                         null);
             }
-            page = aggTradesFrom(symbol, lastId + 1);
+            page = aggTradesFrom(symbol, lastId + 1, PAGE_LIMIT);
             complete = page.size() < PAGE_LIMIT; // no more trades at the exchange yet
         }
     }
@@ -233,6 +257,32 @@ public final class BinanceRestClient {
                 symbol, BinanceJson.trades(e.path(), transport.get(e, e.weight(), p)));
     }
 
+    /**
+     * Order-book snapshot ({@code /api/v3/depth}); {@code limit} 1..5000, weight 5/25/50/250 by
+     * limit ({@link Endpoint#depthWeight(int)}).
+     */
+    public DepthSnapshot depth(Symbol symbol, int limit) {
+        Map<String, String> p = params(symbol);
+        int weight = Endpoint.depthWeight(limit);
+        p.put("limit", Integer.toString(limit));
+        Endpoint e = Endpoint.DEPTH;
+        return BinanceJson.depth(symbol, e.path(), transport.get(e, weight, p));
+    }
+
+    /**
+     * One page of aggTrades from {@code fromId} on ({@code /api/v3/aggTrades?fromId=}, weight 4),
+     * {@code limit} 1..1000; the way to backfill after a WebSocket gap from the last seen id.
+     */
+    public List<AggTrade> aggTradesFrom(Symbol symbol, long fromId, int limit) {
+        if (fromId < 0) {
+            throw new IllegalArgumentException("fromId: must be >= 0, got " + fromId);
+        }
+        Map<String, String> p = params(symbol);
+        p.put("fromId", Long.toString(fromId));
+        p.put("limit", Integer.toString(checkLimit(limit, PAGE_LIMIT)));
+        return fetchAggTrades(symbol, p);
+    }
+
     /** The first non-empty window page; {@code complete} when it holds every trade to the end. */
     private record FirstPage(List<AggTrade> trades, boolean complete) {}
 
@@ -249,13 +299,6 @@ public final class BinanceRestClient {
             }
         }
         return new FirstPage(List.of(), true);
-    }
-
-    private List<AggTrade> aggTradesFrom(Symbol symbol, long fromId) {
-        Map<String, String> p = params(symbol);
-        p.put("fromId", Long.toString(fromId));
-        p.put("limit", Integer.toString(PAGE_LIMIT));
-        return fetchAggTrades(symbol, p);
     }
 
     private List<AggTrade> fetchAggTrades(Symbol symbol, Map<String, String> p) {

@@ -6,6 +6,7 @@ public enum Endpoint {
     TIME("/api/v3/time", 1),
     EXCHANGE_INFO("/api/v3/exchangeInfo", 20),
     KLINES("/api/v3/klines", 2),
+    UI_KLINES("/api/v3/uiKlines", 2),
     AGG_TRADES("/api/v3/aggTrades", 4),
     TRADES("/api/v3/trades", 25),
     HISTORICAL_TRADES("/api/v3/historicalTrades", 25),

@@ -47,6 +47,7 @@ final class FakeBinance implements AutoCloseable {
     private static final Map<String, Integer> WEIGHTS =
             Map.of(
                     "/api/v3/klines", 2,
+                    "/api/v3/uiKlines", 2,
                     "/api/v3/aggTrades", 4,
                     "/api/v3/exchangeInfo", 20,
                     "/api/v3/time", 1,
@@ -73,6 +74,7 @@ final class FakeBinance implements AutoCloseable {
     volatile int klineOverlap = 0;
     volatile List<AggRow> aggRows = List.of();
     volatile long delayMs = 0;
+    volatile String depthBody = "{\"lastUpdateId\":1,\"bids\":[],\"asks\":[]}";
     volatile int enforcedLimit = -1;
     volatile int externalWeightPerMinute = 0;
 
@@ -128,7 +130,7 @@ final class FakeBinance implements AutoCloseable {
             Reply reply;
             long used;
             synchronized (this) {
-                reply = account(path);
+                reply = account(path, q);
                 used = windowUsed;
                 if (reply == null) {
                     Deque<Reply> d = scripted.get(path);
@@ -152,14 +154,14 @@ final class FakeBinance implements AutoCloseable {
     }
 
     /** Counts the request's weight in the current minute; a 429 reply when enforcing and over. */
-    private Reply account(String path) {
+    private Reply account(String path, Map<String, String> q) {
         long now = clock.nowMs();
         long window = Math.floorDiv(now, 60_000L) * 60_000L;
         if (window != windowStartMs) {
             windowStartMs = window;
             windowUsed = externalWeightPerMinute;
         }
-        int w = WEIGHTS.getOrDefault(path, 1);
+        int w = path.equals("/api/v3/depth") ? depthWeight(q) : WEIGHTS.getOrDefault(path, 1);
         if (enforcedLimit > 0 && windowUsed + w > enforcedLimit) {
             answered429++;
             long retryS = (window + 60_000L - now + 999) / 1000;
@@ -173,7 +175,8 @@ final class FakeBinance implements AutoCloseable {
 
     private Reply route(String path, Map<String, String> q, boolean micros) {
         return switch (path) {
-            case "/api/v3/klines" -> klines(q, micros);
+            case "/api/v3/klines", "/api/v3/uiKlines" -> klines(q, micros);
+            case "/api/v3/depth" -> Reply.ok(depthBody);
             case "/api/v3/aggTrades" -> aggTrades(q, micros);
             case "/api/v3/time" -> Reply.ok("{\"serverTime\":" + clock.nowMs() + "}");
             case "/api/v3/ping" -> Reply.ok("{}");
@@ -260,6 +263,12 @@ final class FakeBinance implements AutoCloseable {
                                     r.id() % 2 == 0));
         }
         return Reply.ok(sb.append(']').toString());
+    }
+
+    /** The documented ladder, written independently of the client's Endpoint. */
+    private static int depthWeight(Map<String, String> q) {
+        int limit = Integer.parseInt(q.getOrDefault("limit", "100"));
+        return limit > 1000 ? 250 : limit > 500 ? 50 : limit > 100 ? 25 : 5;
     }
 
     private static long toUs(long msOrUs) {

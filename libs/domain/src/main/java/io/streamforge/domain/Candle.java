@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * One kline. Identified by (symbol, interval, open time). Decimals are normalised on construction.
- * {@code closeTimeUs} follows Binance: next open time minus 1 ms.
+ * {@code closeTimeUs} follows Binance's kline convention: next open time minus 1 ms. Sources in µs
+ * precision (REST/WebSocket with the MICROSECOND time unit, dump files from 2025) report next open
+ * minus 1 µs; that form is normalised here so every source yields the identical record.
  */
 public record Candle(
         Symbol symbol,
@@ -26,6 +28,9 @@ public record Candle(
     public Candle {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(interval, "interval");
+        if (closeTimeUs == interval.nextOpenTime(openTimeUs) - 1) {
+            closeTimeUs = interval.closeTimeOf(openTimeUs);
+        }
         open = Decimals.normalize(open);
         high = Decimals.normalize(high);
         low = Decimals.normalize(low);

@@ -40,10 +40,25 @@ final class DayGenerator {
     }
 
     DayData generate(SymbolSpec spec, PricePath own, long epochDay) {
+        return generate(spec, own, epochDay, null);
+    }
+
+    /**
+     * The day with no trades in the minutes flagged in {@code closed} (maintenance): each open
+     * minute gets one trade and the rest of the day's fixed count is spread over open minutes only,
+     * so ids stay contiguous and arithmetic. {@code closed} null = all minutes open.
+     */
+    DayData generate(SymbolSpec spec, PricePath own, long epochDay, boolean[] closed) {
         long sym = Noise.id(spec.symbol().value());
         long daySeed = Noise.hash(seed, sym, epochDay);
-        int[] perMinute = spread(daySeed, MINUTES, perDay - MINUTES, true);
-        int[] extraTrades = spread(Noise.mix(daySeed + 1), perDay, perDay, false);
+        int open = MINUTES;
+        if (closed != null) {
+            for (boolean c : closed) {
+                open -= c ? 1 : 0;
+            }
+        }
+        int[] perMinute = spread(daySeed, MINUTES, perDay - open, true, closed);
+        int[] extraTrades = spread(Noise.mix(daySeed + 1), perDay, perDay, false, null);
         long dayIndex = epochDay - genesisDay;
         long dayStartUs = epochDay * DAY_US;
         long[] time = new long[perDay];
@@ -58,6 +73,9 @@ final class DayGenerator {
         long nextTradeId = dayIndex * 2L * perDay;
         int i = 0;
         for (int m = 0; m < MINUTES; m++) {
+            if (closed != null && closed[m]) {
+                continue;
+            }
             int n = perMinute[m] + 1;
             long minuteStart = dayStartUs + m * MINUTE_US;
             for (int j = 0; j < n; j++) {
@@ -99,7 +117,8 @@ final class DayGenerator {
      * Spreads {@code total} items over {@code cells} by a seeded multinomial; with {@code intraday}
      * the cells (minutes) follow a daily activity profile (busier around 14:00 UTC).
      */
-    private static int[] spread(long seed, int cells, int total, boolean intraday) {
+    private static int[] spread(
+            long seed, int cells, int total, boolean intraday, boolean[] closed) {
         int[] out = new int[cells];
         if (total <= 0) {
             return out;
@@ -111,14 +130,20 @@ final class DayGenerator {
             if (intraday) {
                 w *= 1.0 + 0.6 * StrictMath.cos(2 * Math.PI * (c / (double) cells - 14.0 / 24.0));
             }
+            if (closed != null && closed[c]) {
+                w = 0;
+            }
             acc += w;
             cumulative[c] = acc;
         }
         for (int j = 0; j < total; j++) {
             double u = Noise.unit(Noise.hash(seed, 13, j)) * acc;
             int c = Arrays.binarySearch(cumulative, u);
-            c = c < 0 ? -c - 1 : c + 1;
-            out[Math.min(c, cells - 1)]++;
+            c = Math.min(c < 0 ? -c - 1 : c + 1, cells - 1);
+            while (closed != null && closed[c]) {
+                c = c + 1 < cells ? c + 1 : 0;
+            }
+            out[c]++;
         }
         return out;
     }

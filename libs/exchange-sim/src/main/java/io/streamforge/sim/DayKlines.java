@@ -50,6 +50,11 @@ final class DayKlines {
         return out;
     }
 
+    /** Forgets the day summaries (the maintenance windows changed). */
+    void clear() {
+        summaries.clear();
+    }
+
     /** The whole-day aggregate of a symbol-day (kept; ~100 bytes); does not fill the day cache. */
     private CandleAcc summary(SymbolSpec spec, long epochDay) {
         return summaries.computeIfAbsent(

@@ -3,14 +3,14 @@ package io.streamforge.sim;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.Map;
 
 /**
- * A synthetic order-book snapshot around the model's mid price: best bid = mid rounded down to a
- * tick, best ask one tick above, further levels 1–3 ticks apart with seeded log-normal sizes. The
- * book changes every 100 ms; {@code lastUpdateId} counts those steps, so it grows with time.
+ * JSON of {@link OrderBook} snapshots ({@code /api/v3/depth}, partial-depth streams) and diff
+ * events ({@code @depth}); the REST weight by limit.
  */
 final class DepthBook {
-    static final long STEP_US = 100_000L;
+    static final long STEP_US = OrderBook.STEP_US;
 
     private DepthBook() {}
 
@@ -29,61 +29,45 @@ final class DepthBook {
         return Math.floorDiv(nowUs, STEP_US);
     }
 
-    static String json(SymbolSpec spec, long seed, double mid, long nowUs, int limit) {
-        long step = lastUpdateId(nowUs);
-        long sym = Noise.id(spec.symbol().value());
-        long bestBid = Math.max(1L, (long) Math.floor(mid * StrictMath.pow(10, spec.tickScale())));
-        double stepFactor = StrictMath.pow(10, spec.stepScale());
-        return JsonOut.write(
-                g -> {
-                    g.writeStartObject();
-                    g.writeNumberField("lastUpdateId", step);
-                    g.writeArrayFieldStart("bids");
-                    side(
-                            g,
-                            spec,
-                            Noise.hash(seed, sym, step, 1),
-                            bestBid,
-                            -1,
-                            limit,
-                            mid,
-                            stepFactor);
-                    g.writeEndArray();
-                    g.writeArrayFieldStart("asks");
-                    side(
-                            g,
-                            spec,
-                            Noise.hash(seed, sym, step, 2),
-                            bestBid + 1,
-                            1,
-                            limit,
-                            mid,
-                            stepFactor);
-                    g.writeEndArray();
-                    g.writeEndObject();
-                });
+    /** {@code {"lastUpdateId":…,"bids":[…],"asks":[…]}} with the best {@code limit} levels. */
+    static String json(OrderBook book, int limit) {
+        return JsonOut.write(g -> snapshot(g, book, limit));
     }
 
-    private static void side(
-            JsonGenerator g,
-            SymbolSpec spec,
-            long h,
-            long best,
-            int direction,
-            int limit,
-            double mid,
-            double stepFactor)
+    static void snapshot(JsonGenerator g, OrderBook book, int limit) throws IOException {
+        SymbolSpec spec = book.spec();
+        g.writeStartObject();
+        g.writeNumberField("lastUpdateId", book.updateId);
+        g.writeArrayFieldStart("bids");
+        levels(g, spec, book.bids, limit);
+        g.writeEndArray();
+        g.writeArrayFieldStart("asks");
+        levels(g, spec, book.asks, limit);
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** Writes {@code "b":[…],"a":[…]} of a diff. */
+    static void changes(JsonGenerator g, SymbolSpec spec, OrderBook.Changes c) throws IOException {
+        g.writeArrayFieldStart("b");
+        levels(g, spec, c.bids, Integer.MAX_VALUE);
+        g.writeEndArray();
+        g.writeArrayFieldStart("a");
+        levels(g, spec, c.asks, Integer.MAX_VALUE);
+        g.writeEndArray();
+    }
+
+    private static void levels(JsonGenerator g, SymbolSpec spec, Map<Long, Long> side, int limit)
             throws IOException {
-        long price = best;
-        for (int j = 0; j < limit && price >= 1; j++) {
-            long lh = Noise.hash(h, j, 3);
-            double notional = spec.medianNotional() * StrictMath.exp(1.3 * Noise.gaussian(lh));
-            long qty = Math.max(1L, (long) (notional / mid * stepFactor));
+        int n = 0;
+        for (Map.Entry<Long, Long> e : side.entrySet()) {
+            if (n++ >= limit) {
+                break;
+            }
             g.writeStartArray();
-            g.writeString(JsonOut.decimal(BigDecimal.valueOf(price, spec.tickScale())));
-            g.writeString(JsonOut.decimal(BigDecimal.valueOf(qty, spec.stepScale())));
+            g.writeString(JsonOut.decimal(BigDecimal.valueOf(e.getKey(), spec.tickScale())));
+            g.writeString(JsonOut.decimal(BigDecimal.valueOf(e.getValue(), spec.stepScale())));
             g.writeEndArray();
-            price += direction * (1 + (Noise.mix(lh) & 3) % 3);
         }
     }
 }

@@ -1,13 +1,12 @@
 package io.streamforge.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.streamforge.domain.Micros;
 import java.util.function.ToIntFunction;
+import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,22 +32,32 @@ public final class ExchangeSimulator implements AutoCloseable {
     private final SimStats stats = new SimStats();
     private final RateLimiter limiter;
     private final MarketEndpoints market;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final StreamHub hub;
+    private final DumpFiles dumps;
     private final Javalin app;
 
     private ExchangeSimulator(SimConfig config) {
         this.config = config;
         this.model = new MarketModel(config);
-        this.faults = new Faults(config.seed(), config.weightLimitPerMinute());
+        this.faults =
+                new Faults(config.seed(), config.weightLimitPerMinute(), config.microsSwitchDate());
         this.limiter = new RateLimiter(config.requestsBeforeBan(), config.banTimeScale());
         this.market = new MarketEndpoints(model, faults);
+        this.hub = new StreamHub(model, faults, config.timeSource(), config.streams());
+        this.dumps = new DumpFiles(model, faults, config.timeSource());
+        faults.attach(model, hub);
         this.app = Javalin.create(this::configure);
     }
 
     /** Starts a simulator (port 0 = a free port) and returns once it accepts connections. */
     public static ExchangeSimulator start(SimConfig config) {
         ExchangeSimulator sim = new ExchangeSimulator(config);
-        sim.app.start(config.host(), config.port());
+        try {
+            sim.app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            sim.hub.close();
+            throw e;
+        }
         LOG.info("exchange simulator listening on {} ({})", sim.baseUrl(), sim.model);
         return sim;
     }
@@ -56,6 +65,11 @@ public final class ExchangeSimulator implements AutoCloseable {
     private void configure(JavalinConfig cfg) {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
+        cfg.jetty.modifyServletContextHandler(
+                h ->
+                        JettyWebSocketServletContainerInitializer.configure(
+                                h, (servletContext, container) -> hub.install(container)));
+        cfg.routes.get("/data/*", this::dumpFile);
         cfg.routes.get("/api/v3/ping", api("/api/v3/ping", 1, (c, n, m) -> "{}"));
         cfg.routes.get("/api/v3/time", api("/api/v3/time", 1, this::time));
         cfg.routes.get(
@@ -148,21 +162,74 @@ public final class ExchangeSimulator implements AutoCloseable {
 
     private void postFaults(Context ctx) {
         try {
-            JsonNode n = mapper.readTree(ctx.body());
-            if (n == null || !n.isObject()) {
-                throw new IllegalArgumentException("body must be a JSON object");
-            }
-            if (n.has("errorRate")) faults.errorRate(n.get("errorRate").asDouble());
-            if (n.has("errorStatus")) faults.errorStatus(n.get("errorStatus").asInt());
-            if (n.has("latencyMs")) faults.latencyMs(n.get("latencyMs").asLong());
-            if (n.has("weightLimitPerMinute")) {
-                faults.weightLimitPerMinute(n.get("weightLimitPerMinute").asInt());
-            }
-            if (n.path("clear").asBoolean(false)) faults.clear();
+            FaultsAdmin.apply(faults, ctx.body());
             ctx.contentType(JSON).result(faults.toJson());
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             ctx.status(400).contentType(JSON).result(JsonOut.error(-1130, e.getMessage()));
         }
+    }
+
+    /** GET /data/...: a dump zip or its .CHECKSUM; 404 (S3-style XML) when not published. */
+    private void dumpFile(Context ctx) throws InterruptedException {
+        long latency = faults.latencyMs();
+        if (latency > 0) {
+            Thread.sleep(latency);
+        }
+        if (faults.nextRequestFails()) {
+            stats.record("/data", faults.errorStatus(), 0);
+            ctx.status(faults.errorStatus()).result("Service Unavailable");
+            return;
+        }
+        String path = ctx.path();
+        boolean sum = path.endsWith(".CHECKSUM");
+        String zipPath = sum ? path.substring(0, path.length() - 9) : path;
+        if (sum) {
+            var text = dumps.checksum(zipPath);
+            text.ifPresent(t -> ctx.contentType("text/plain").result(t));
+            notFoundUnless(ctx, text.isPresent(), path);
+        } else {
+            var zip = dumps.zip(zipPath);
+            zip.ifPresent(b -> ctx.contentType("application/zip").result(b));
+            notFoundUnless(ctx, zip.isPresent(), path);
+        }
+    }
+
+    private void notFoundUnless(Context ctx, boolean found, String path) {
+        stats.record("/data", found ? 200 : 404, 0);
+        if (!found) {
+            ctx.status(404)
+                    .contentType("application/xml")
+                    .result(
+                            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code>"
+                                    + "<Message>The specified key does not exist.</Message><Key>"
+                                    + path.substring(1)
+                                    + "</Key></Error>");
+        }
+    }
+
+    /** {@code ws://host:port}: raw streams at {@code /ws/<stream>}, combined at {@code /stream}. */
+    public String wsBaseUrl() {
+        return "ws://" + config.host() + ":" + port();
+    }
+
+    /** The dump files served under {@code /data/}; also writes them to a local folder. */
+    public DumpFiles dumps() {
+        return dumps;
+    }
+
+    /** Open WebSocket connections. */
+    public int webSocketConnections() {
+        return hub.connections();
+    }
+
+    /** Connections closed for sending more than the allowed messages per second. */
+    public long webSocketRateLimitDrops() {
+        return hub.limitDrops();
+    }
+
+    /** Upgrades refused (429) for too many new connections per IP. */
+    public long webSocketRejectedConnections() {
+        return hub.rejectedConnections();
     }
 
     public String baseUrl() {
@@ -196,6 +263,7 @@ public final class ExchangeSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        hub.close();
         app.stop();
     }
 }

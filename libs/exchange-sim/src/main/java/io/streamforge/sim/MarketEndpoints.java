@@ -130,12 +130,11 @@ final class MarketEndpoints {
         return tradesJson(model.tradesFromId(symbol, fromId, n), micros);
     }
 
-    /** GET /api/v3/depth: a synthetic book around the mid price at now. */
+    /** GET /api/v3/depth: the evolving order book at now ({@link OrderBook}). */
     String depth(Context ctx, long nowUs, boolean micros) {
         Symbol symbol = Params.symbol(ctx.queryParam("symbol"), model);
         int limit = depthLimit(ctx);
-        return DepthBook.json(
-                model.spec(symbol), model.seed(), model.midPrice(symbol, nowUs), nowUs, limit);
+        return DepthBook.json(OrderBook.atTime(model, model.spec(symbol), nowUs), limit);
     }
 
     /** The depth limit (default 100, above 5000 truncated to 5000); validated like Binance. */

@@ -5,6 +5,7 @@ import io.streamforge.domain.Candle;
 import io.streamforge.domain.Interval;
 import io.streamforge.domain.Micros;
 import io.streamforge.domain.Symbol;
+import io.streamforge.domain.TimeRange;
 import io.streamforge.domain.Trade;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +32,10 @@ public final class MarketModel {
     private final DayGenerator generator;
     private final Map<DayKey, DayData> cache;
     private final DayKlines dayKlines;
+    private volatile List<TimeRange> maintenance = List.of();
+    private volatile double invalidFraction;
+
+    private static final long MINUTE_US = 60_000_000L;
 
     private record DayKey(Symbol symbol, long epochDay) {}
 
@@ -117,7 +122,7 @@ public final class MarketModel {
                 acc.add(cur.day, cur.idx);
                 cur.advance();
             }
-            if (!acc.isEmpty() || prevClose >= 0) {
+            if (!acc.isEmpty() || (prevClose >= 0 && !inMaintenance(open, next))) {
                 out.add(acc.toCandle(interval, open, prevClose));
             }
             if (!acc.isEmpty()) {
@@ -137,7 +142,7 @@ public final class MarketModel {
         }
         TradeCursor cur = new TradeCursor(this, symbol, Math.max(startUs, genesisUs()));
         while (cur.hasTradeBefore(endUs)) {
-            out.add(cur.day.trade(cur.idx));
+            out.add(visible(cur.day.trade(cur.idx)));
             cur.advance();
         }
         return out;
@@ -156,7 +161,7 @@ public final class MarketModel {
         while (out.size() < limit) {
             DayData d = day(symbol, day);
             for (; idx < d.size() && out.size() < limit; idx++) {
-                out.add(d.trade(idx));
+                out.add(visible(d.trade(idx)));
             }
             day++;
             idx = 0;
@@ -181,7 +186,7 @@ public final class MarketModel {
                     d = day(symbol, day);
                     idx = d.size() - 1;
                 }
-                out.add(d.trade(idx--));
+                out.add(visible(d.trade(idx--)));
             }
         }
         Collections.reverse(out);
@@ -270,7 +275,12 @@ public final class MarketModel {
                 return d;
             }
         }
-        return generator.generate(specs.get(symbol), paths.get(symbol), epochDay);
+        return generate(symbol, epochDay);
+    }
+
+    private DayData generate(Symbol symbol, long epochDay) {
+        return generator.generate(
+                specs.get(symbol), paths.get(symbol), epochDay, closedMinutes(epochDay));
     }
 
     DayData day(Symbol symbol, long epochDay) {
@@ -281,11 +291,117 @@ public final class MarketModel {
                 return d;
             }
         }
-        DayData d = generator.generate(specs.get(symbol), paths.get(symbol), epochDay);
+        DayData d = generate(symbol, epochDay);
         synchronized (cache) {
             cache.put(key, d);
         }
         return d;
+    }
+
+    /**
+     * Sets the maintenance windows: no trades (hence no aggTrades, klines, stream events or dump
+     * rows) in them. Windows are widened to whole minutes; no UTC day may be covered entirely. Ids
+     * stay contiguous (a day keeps its fixed trade count, moved to the open minutes).
+     */
+    void setMaintenance(List<TimeRange> windows) {
+        List<TimeRange> rounded = new ArrayList<>();
+        for (TimeRange w : windows) {
+            long start = Math.floorDiv(w.startUs(), MINUTE_US) * MINUTE_US;
+            long end = -Math.floorDiv(-w.endUs(), MINUTE_US) * MINUTE_US;
+            rounded.add(new TimeRange(start, end));
+        }
+        List<TimeRange> old = maintenance;
+        maintenance = List.copyOf(rounded);
+        for (TimeRange w : rounded) {
+            long first = Math.floorDiv(w.startUs(), DayGenerator.DAY_US);
+            for (long d = first; d * DayGenerator.DAY_US < w.endUs(); d++) {
+                boolean[] closed = closedMinutes(d);
+                boolean all = closed != null;
+                for (int m = 0; all && m < closed.length; m++) {
+                    all = closed[m];
+                }
+                if (all) {
+                    maintenance = old;
+                    throw new IllegalArgumentException(
+                            "maintenance windows cover the whole UTC day "
+                                    + java.time.LocalDate.ofEpochDay(d)
+                                    + "; at least one minute of every day must stay open");
+                }
+            }
+        }
+        synchronized (cache) {
+            cache.clear();
+        }
+        dayKlines.clear();
+    }
+
+    /** The maintenance windows in force (whole minutes). */
+    public List<TimeRange> maintenanceWindows() {
+        return maintenance;
+    }
+
+    /** True when [startUs, endUs) lies inside one maintenance window. */
+    public boolean inMaintenance(long startUs, long endUs) {
+        for (TimeRange w : maintenance) {
+            if (w.startUs() <= startUs && endUs <= w.endUs()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Fraction in [0, 1] of aggTrades served invalidated ({@code p=0, q=0, f=-1, l=-1}, as Binance
+     * does for audited duplicates): a seeded subset by agg id, the same in REST, streams and dumps.
+     */
+    void setInvalidFraction(double fraction) {
+        if (!(fraction >= 0.0 && fraction <= 1.0)) {
+            throw new IllegalArgumentException(
+                    "invalidAggTradeFraction must be in [0, 1], got " + fraction);
+        }
+        this.invalidFraction = fraction;
+    }
+
+    public double invalidAggTradeFraction() {
+        return invalidFraction;
+    }
+
+    /** The aggTrade as served: invalidated when in the seeded subset. */
+    AggTrade visible(AggTrade t) {
+        double f = invalidFraction;
+        if (f <= 0
+                || Noise.unit(Noise.hash(seed, Noise.id(t.symbol().value()), 0x1A7L, t.aggId()))
+                        >= f) {
+            return t;
+        }
+        return new AggTrade(
+                t.symbol(),
+                t.aggId(),
+                java.math.BigDecimal.ZERO,
+                java.math.BigDecimal.ZERO,
+                -1,
+                -1,
+                t.timeUs(),
+                t.buyerMaker(),
+                t.bestMatch());
+    }
+
+    private boolean[] closedMinutes(long epochDay) {
+        List<TimeRange> windows = maintenance;
+        if (windows.isEmpty()) {
+            return null;
+        }
+        long dayStart = epochDay * DayGenerator.DAY_US;
+        boolean[] closed = null;
+        for (TimeRange w : windows) {
+            long from = Math.max(w.startUs(), dayStart);
+            long to = Math.min(w.endUs(), dayStart + DayGenerator.DAY_US);
+            for (long t = from; t < to; t += MINUTE_US) {
+                closed = closed == null ? new boolean[1_440] : closed;
+                closed[(int) ((t - dayStart) / MINUTE_US)] = true;
+            }
+        }
+        return closed;
     }
 
     private static void requireLimit(int limit) {

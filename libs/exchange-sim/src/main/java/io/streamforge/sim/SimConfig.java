@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param host bind address
  * @param timeSource the simulator's "now"; data after now does not exist
  * @param dayCacheSize symbol-days kept in memory by the model
+ * @param streams WebSocket limits and timings ({@link StreamLimits#defaults()}: Binance's)
+ * @param microsSwitchDate first UTC day whose dump files carry µs timestamps (Binance: 2025-01-01)
  */
 public record SimConfig(
         long seed,
@@ -34,7 +36,9 @@ public record SimConfig(
         int port,
         String host,
         TimeSource timeSource,
-        int dayCacheSize) {
+        int dayCacheSize,
+        StreamLimits streams,
+        LocalDate microsSwitchDate) {
 
     /** The default symbol set. */
     public static final List<Symbol> DEFAULT_SYMBOLS =
@@ -56,6 +60,8 @@ public record SimConfig(
         Objects.requireNonNull(genesisDate, "genesisDate");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(timeSource, "timeSource");
+        Objects.requireNonNull(streams, "streams");
+        Objects.requireNonNull(microsSwitchDate, "microsSwitchDate");
         symbols = List.copyOf(symbols.stream().distinct().toList());
         if (symbols.isEmpty()) {
             throw new IllegalArgumentException("symbols: at least one symbol is required");
@@ -103,7 +109,38 @@ public record SimConfig(
                 0,
                 "127.0.0.1",
                 TimeSource.system(),
-                256);
+                256,
+                StreamLimits.defaults(),
+                LocalDate.of(2025, 1, 1));
+    }
+
+    /** The constructor of the REST-only version (Binance's stream limits, µs dumps from 2025). */
+    public SimConfig(
+            long seed,
+            List<Symbol> symbols,
+            int aggTradesPerDay,
+            LocalDate genesisDate,
+            int weightLimitPerMinute,
+            int requestsBeforeBan,
+            double banTimeScale,
+            int port,
+            String host,
+            TimeSource timeSource,
+            int dayCacheSize) {
+        this(
+                seed,
+                symbols,
+                aggTradesPerDay,
+                genesisDate,
+                weightLimitPerMinute,
+                requestsBeforeBan,
+                banTimeScale,
+                port,
+                host,
+                timeSource,
+                dayCacheSize,
+                StreamLimits.defaults(),
+                LocalDate.of(2025, 1, 1));
     }
 
     public SimConfig withSeed(long v) {
@@ -118,7 +155,9 @@ public record SimConfig(
                 port,
                 host,
                 timeSource,
-                dayCacheSize);
+                dayCacheSize,
+                streams,
+                microsSwitchDate);
     }
 
     public SimConfig withSymbols(List<Symbol> v) {
@@ -133,7 +172,9 @@ public record SimConfig(
                 port,
                 host,
                 timeSource,
-                dayCacheSize);
+                dayCacheSize,
+                streams,
+                microsSwitchDate);
     }
 
     /** Symbols given as text in any case, e.g. {@code "btcusdt", "ETHUSDT"}. */
@@ -153,7 +194,9 @@ public record SimConfig(
                 port,
                 host,
                 timeSource,
-                dayCacheSize);
+                dayCacheSize,
+                streams,
+                microsSwitchDate);
     }
 
     public SimConfig withGenesisDate(LocalDate v) {
@@ -168,7 +211,9 @@ public record SimConfig(
                 port,
                 host,
                 timeSource,
-                dayCacheSize);
+                dayCacheSize,
+                streams,
+                microsSwitchDate);
     }
 
     public SimConfig withWeightLimitPerMinute(int v) {
@@ -183,7 +228,9 @@ public record SimConfig(
                 port,
                 host,
                 timeSource,
-                dayCacheSize);
+                dayCacheSize,
+                streams,
+                microsSwitchDate);
     }
 
     public SimConfig withRequestsBeforeBan(int v) {
@@ -198,7 +245,9 @@ public record SimConfig(
                 port,
                 host,
                 timeSource,
-                dayCacheSize);
+                dayCacheSize,
+                streams,
+                microsSwitchDate);
     }
 
     public SimConfig withBanTimeScale(double v) {
@@ -213,7 +262,9 @@ public record SimConfig(
                 port,
                 host,
                 timeSource,
-                dayCacheSize);
+                dayCacheSize,
+                streams,
+                microsSwitchDate);
     }
 
     public SimConfig withPort(int v) {
@@ -228,7 +279,9 @@ public record SimConfig(
                 v,
                 host,
                 timeSource,
-                dayCacheSize);
+                dayCacheSize,
+                streams,
+                microsSwitchDate);
     }
 
     public SimConfig withHost(String v) {
@@ -243,7 +296,9 @@ public record SimConfig(
                 port,
                 v,
                 timeSource,
-                dayCacheSize);
+                dayCacheSize,
+                streams,
+                microsSwitchDate);
     }
 
     public SimConfig withTimeSource(TimeSource v) {
@@ -258,7 +313,9 @@ public record SimConfig(
                 port,
                 host,
                 v,
-                dayCacheSize);
+                dayCacheSize,
+                streams,
+                microsSwitchDate);
     }
 
     public SimConfig withDayCacheSize(int v) {
@@ -273,6 +330,43 @@ public record SimConfig(
                 port,
                 host,
                 timeSource,
+                v,
+                streams,
+                microsSwitchDate);
+    }
+
+    public SimConfig withStreams(StreamLimits v) {
+        return new SimConfig(
+                seed,
+                symbols,
+                aggTradesPerDay,
+                genesisDate,
+                weightLimitPerMinute,
+                requestsBeforeBan,
+                banTimeScale,
+                port,
+                host,
+                timeSource,
+                dayCacheSize,
+                v,
+                microsSwitchDate);
+    }
+
+    /** First UTC day whose dump files carry µs timestamps (ms before). */
+    public SimConfig withMicrosSwitchDate(LocalDate v) {
+        return new SimConfig(
+                seed,
+                symbols,
+                aggTradesPerDay,
+                genesisDate,
+                weightLimitPerMinute,
+                requestsBeforeBan,
+                banTimeScale,
+                port,
+                host,
+                timeSource,
+                dayCacheSize,
+                streams,
                 v);
     }
 }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.streamforge.binance.DepthSnapshot;
 import io.streamforge.binance.MalformedResponseException;
+import io.streamforge.binance.PriceLevel;
+import io.streamforge.domain.Symbol;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,6 +67,41 @@ public final class BinanceJson {
 
     public static ExchangeInfo exchangeInfo(String source, String body) {
         return read(source, body, ExchangeInfo.class);
+    }
+
+    /** {@code {"lastUpdateId": n, "bids": [["price","qty"],..], "asks": [..]}}. */
+    public static DepthSnapshot depth(Symbol symbol, String source, String body) {
+        JsonNode n = tree(source, body);
+        JsonNode id = n.get("lastUpdateId");
+        if (id == null || !id.isIntegralNumber()) {
+            throw malformed(source, "missing integer field lastUpdateId", body, null);
+        }
+        return new DepthSnapshot(
+                symbol,
+                id.asLong(),
+                levels(source + " bids", n.get("bids")),
+                levels(source + " asks", n.get("asks")));
+    }
+
+    /** {@code [["price","qty"], ...]} → levels; errors name the side and index. */
+    public static List<PriceLevel> levels(String where, JsonNode side) {
+        if (side == null || !side.isArray()) {
+            throw new MalformedResponseException(where + ": expected an array of levels", null);
+        }
+        List<PriceLevel> out = new ArrayList<>(side.size());
+        for (int i = 0; i < side.size(); i++) {
+            JsonNode l = side.get(i);
+            if (!l.isArray() || l.size() < 2) {
+                throw new MalformedResponseException(
+                        where + "[" + i + "]: expected [price, qty], got " + excerpt(l), null);
+            }
+            try {
+                out.add(PriceLevel.parse(l.get(0).asText(), l.get(1).asText()));
+            } catch (IllegalArgumentException e) {
+                throw new MalformedResponseException(where + "[" + i + "]: " + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     /** Parses {@code {"code":..,"msg":..}}; returns null when the body is not such an object. */

@@ -79,6 +79,18 @@ public final class PostgresStores implements AutoCloseable {
         return queues;
     }
 
+    public PostgresCoverageLedger coverage() {
+        return new PostgresCoverageLedger(dataSource);
+    }
+
+    public PostgresGraphStore graphs() {
+        return new PostgresGraphStore(dataSource);
+    }
+
+    public PostgresIndicatorStore indicators() {
+        return new PostgresIndicatorStore(dataSource);
+    }
+
     @Override
     public void close() {
         dataSource.close();

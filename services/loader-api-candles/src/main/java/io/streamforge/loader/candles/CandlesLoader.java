@@ -65,6 +65,7 @@ public final class CandlesLoader implements Worker {
         try {
             return BinanceClientConfig.defaults(base)
                     .withWeightLimit(limit, BinanceClientConfig.DEFAULT_SAFETY_MARGIN)
+                    .withMicroseconds(r.parsed("BINANCE_TIME_UNIT", u -> unit(u), true))
                     .withRetries(retries, 500, 30_000);
         } catch (IllegalArgumentException e) {
             r.problem("invalid BINANCE_BASE_URL: " + e.getMessage());
@@ -84,5 +85,16 @@ public final class CandlesLoader implements Worker {
                 settings.concurrency(),
                 (symbol, sink) ->
                         client.klines(symbol, settings.interval(), settings.range(), sink::accept));
+    }
+
+    /** BINANCE_TIME_UNIT: MICROSECOND (default; exact trade times) or MILLISECOND. */
+    static boolean unit(String u) {
+        if (u.equals("MICROSECOND")) {
+            return true;
+        }
+        if (u.equals("MILLISECOND")) {
+            return false;
+        }
+        throw new IllegalArgumentException("expected MICROSECOND or MILLISECOND, got " + u);
     }
 }

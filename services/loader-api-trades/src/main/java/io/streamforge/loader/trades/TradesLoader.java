@@ -62,7 +62,8 @@ public final class TradesLoader implements Worker {
                         1_000_000);
         try {
             return BinanceClientConfig.defaults(base)
-                    .withWeightLimit(limit, BinanceClientConfig.DEFAULT_SAFETY_MARGIN);
+                    .withWeightLimit(limit, BinanceClientConfig.DEFAULT_SAFETY_MARGIN)
+                    .withMicroseconds(r.parsed("BINANCE_TIME_UNIT", u -> unit(u), true));
         } catch (IllegalArgumentException e) {
             r.problem("invalid BINANCE_BASE_URL: " + e.getMessage());
             return null;
@@ -80,5 +81,16 @@ public final class TradesLoader implements Worker {
                 settings.partitions(),
                 settings.concurrency(),
                 (symbol, sink) -> client.aggTrades(symbol, settings.range(), sink::accept));
+    }
+
+    /** BINANCE_TIME_UNIT: MICROSECOND (default; exact trade times) or MILLISECOND. */
+    static boolean unit(String u) {
+        if (u.equals("MICROSECOND")) {
+            return true;
+        }
+        if (u.equals("MILLISECOND")) {
+            return false;
+        }
+        throw new IllegalArgumentException("expected MICROSECOND or MILLISECOND, got " + u);
     }
 }

@@ -1,0 +1,97 @@
+package io.streamforge.queuemanager.k8s;
+
+import io.streamforge.kafka.KafkaSettings;
+import io.streamforge.runtime.ConfigException;
+import io.streamforge.runtime.ConfigReader;
+import io.streamforge.runtime.WorkerConfig;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Configuration of the standalone queue-manager ({@code JOB_LAUNCHER=kubernetes}). {@link #read}
+ * throws one {@link ConfigException} listing every problem.
+ */
+public record StandaloneConfig(
+        KafkaSettings kafka,
+        String postgresJdbcUrl,
+        String postgresUser,
+        String postgresPassword,
+        String httpHost,
+        int httpPort,
+        String binanceBaseUrl,
+        int dataTopicPartitions,
+        long reconcileGraceMs,
+        long symbolsRefreshMs,
+        KubernetesLauncherSettings launcher) {
+    public static final String DEFAULT_BINANCE_URL = "https://api.binance.com";
+
+    /** The password is never part of the text. */
+    @Override
+    public String toString() {
+        return "StandaloneConfig[kafka="
+                + kafka.bootstrapServers()
+                + ", postgres="
+                + postgresJdbcUrl
+                + ", http="
+                + httpHost
+                + ":"
+                + httpPort
+                + ", binance="
+                + binanceBaseUrl
+                + ", launcher="
+                + launcher
+                + "]";
+    }
+
+    public static StandaloneConfig read(Map<String, String> env) {
+        ConfigReader r = new ConfigReader(env);
+        String mode = r.optional("JOB_LAUNCHER", "kubernetes");
+        if (!mode.equals("kubernetes")) {
+            r.problem(
+                    "invalid JOB_LAUNCHER: '"
+                            + mode
+                            + "' — the standalone queue-manager launches workers only as "
+                            + "Kubernetes Jobs; local mode runs in-process via `streamforge up`");
+        }
+        KafkaSettings kafka = WorkerConfig.kafka(r);
+        String jdbc = r.required("POSTGRES_JDBC_URL");
+        if (jdbc != null && !jdbc.startsWith("jdbc:postgresql:")) {
+            r.problem("invalid POSTGRES_JDBC_URL: expected jdbc:postgresql://host:port/db");
+        }
+        String user = r.required("POSTGRES_USER");
+        String password = r.secret("POSTGRES_PASSWORD");
+        String host = r.optional("HTTP_HOST", "0.0.0.0");
+        int port = r.intValue("HTTP_PORT", 8080, 0, 65535);
+        String binance = r.optional("BINANCE_BASE_URL", DEFAULT_BINANCE_URL);
+        checkUrl(r, binance);
+        int partitions = r.intValue("DATA_TOPIC_PARTITIONS", 3, 1, 1000);
+        int grace = r.intValue("RECONCILE_GRACE_MS", 30_000, 0, 3_600_000);
+        int refresh = r.intValue("SYMBOLS_REFRESH_MS", 600_000, 1_000, 86_400_000);
+        KubernetesLauncherSettings launcher = KubernetesLauncherSettings.read(r, env);
+        r.validate();
+        return new StandaloneConfig(
+                kafka,
+                jdbc,
+                user,
+                password,
+                host,
+                port,
+                binance,
+                partitions,
+                grace,
+                refresh,
+                launcher);
+    }
+
+    private static void checkUrl(ConfigReader r, String url) {
+        try {
+            URI u = URI.create(url);
+            if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme()))
+                    || u.getHost() == null) {
+                r.problem("invalid BINANCE_BASE_URL: '" + url + "' is not an http(s) URL");
+            }
+        } catch (IllegalArgumentException e) {
+            r.problem("invalid BINANCE_BASE_URL: '" + url + "' is not a URL");
+        }
+    }
+}

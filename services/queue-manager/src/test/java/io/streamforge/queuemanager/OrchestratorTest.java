@@ -1,0 +1,200 @@
+package io.streamforge.queuemanager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamforge.domain.Symbol;
+import io.streamforge.domain.port.JobLauncher;
+import io.streamforge.domain.queue.JobSpec;
+import io.streamforge.domain.queue.QueueRecord;
+import io.streamforge.domain.queue.QueueStatus;
+import io.streamforge.domain.queue.StepRecord;
+import io.streamforge.domain.queue.StepStatus;
+import io.streamforge.kafka.TelemetryEvent;
+import io.streamforge.testkit.InMemoryQueueStore;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Orchestration logic against the honest in-memory queue store and a recording launcher. */
+class OrchestratorTest {
+    final InMemoryQueueStore store = new InMemoryQueueStore();
+    final List<String> launched = new ArrayList<>();
+    final Set<String> running = new HashSet<>();
+    final List<String> stops = new ArrayList<>();
+    final AtomicLong now = new AtomicLong(1_000_000);
+    Orchestrator orch;
+
+    @BeforeEach
+    void setUp() {
+        JobLauncher launcher =
+                new JobLauncher() {
+                    @Override
+                    public void launch(JobSpec spec) {
+                        launched.add(spec.target());
+                        running.add(spec.jobName());
+                    }
+
+                    @Override
+                    public void delete(String jobName) {
+                        running.remove(jobName);
+                    }
+
+                    @Override
+                    public boolean isRunning(String jobName) {
+                        return running.contains(jobName);
+                    }
+                };
+        Orchestrator.Messaging messaging =
+                new Orchestrator.Messaging() {
+                    @Override
+                    public void sendStop(String queueId) {
+                        stops.add(queueId);
+                    }
+
+                    @Override
+                    public void createDataTopic(String topic) {}
+                };
+        orch = new Orchestrator(store, launcher, messaging, now::get, e -> {}, 5_000);
+    }
+
+    QueueRecord start(String steps) {
+        String json =
+                "{\"symbols\":[\"BTCUSDT\",\"ETHUSDT\"],\"time_range\":\"2024-01-01:2024-01-02\",\"microservices\":["
+                        + steps
+                        + "]}";
+        PipelineRequest req =
+                PipelineRequest.parse(json.getBytes(StandardCharsets.UTF_8), s -> true);
+        var planner = new PipelinePlanner(now::get, () -> "abc123", Map.of());
+        return orch.start(planner.plan(req, json));
+    }
+
+    void event(QueueRecord q, String target, String status) {
+        StepRecord s =
+                q.steps().stream().filter(x -> x.target().equals(target)).findFirst().orElseThrow();
+        now.addAndGet(1000);
+        orch.onTelemetry(
+                new TelemetryEvent(
+                        1,
+                        q.queueId(),
+                        s.telemetryId(),
+                        target,
+                        null,
+                        s.type(),
+                        status,
+                        "",
+                        5,
+                        status.equals("finished"),
+                        now.get(),
+                        null,
+                        null));
+    }
+
+    QueueRecord reload(QueueRecord q) {
+        return store.find(q.queueId()).orElseThrow();
+    }
+
+    @Test
+    void stepsRunInDependencyOrderAndTheQueueFinishes() {
+        QueueRecord q =
+                start(
+                        "{\"target\":\"loader-api-candles\"},{\"target\":\"arango-connector\"},"
+                                + "{\"target\":\"graph-builder\"},{\"target\":\"gnn-trainer\"}");
+        assertThat(q.queueId()).isEqualTo("loader-multi-candles-2024-01-01-abc123");
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.RUNNING);
+        assertThat(launched).containsExactly("loader-api-candles", "arango-connector");
+        event(q, "loader-api-candles", "started");
+        event(q, "arango-connector", "started");
+        event(q, "loader-api-candles", "finished");
+        assertThat(launched).hasSize(2);
+        event(q, "arango-connector", "finished");
+        assertThat(launched)
+                .containsExactly("loader-api-candles", "arango-connector", "graph-builder");
+        event(q, "graph-builder", "finished");
+        assertThat(launched).last().isEqualTo("gnn-trainer");
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.RUNNING);
+        event(q, "gnn-trainer", "finished");
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.FINISHED);
+        assertThat(reload(q).steps()).allMatch(s -> s.status() == StepStatus.FINISHED);
+    }
+
+    @Test
+    void connectorGetsTheLoadersAsExpectedProducers() {
+        String json =
+                "{\"symbol\":\"BTCUSDT\",\"time_range\":\"2024-01-01:2024-01-02\",\"microservices\":["
+                        + "{\"target\":\"loader-api-candles\"},{\"target\":\"loader-api-trades\"},{\"target\":\"arango-connector\"}]}";
+        var plan =
+                new PipelinePlanner(now::get, () -> "zz99zz", Map.of())
+                        .plan(
+                                PipelineRequest.parse(
+                                        json.getBytes(StandardCharsets.UTF_8), s -> true),
+                                json);
+        JobSpec connector = plan.jobs().get("arango-connector__zz99zz");
+        assertThat(connector.env())
+                .containsEntry(
+                        "EXPECTED_PRODUCERS",
+                        "loader-api-candles__zz99zz,loader-api-trades__zz99zz")
+                .containsEntry("KAFKA_TOPIC", "loader-btcusdt-candles-2024-01-01-zz99zz")
+                .containsEntry("SYMBOLS", "BTCUSDT");
+        assertThat(plan.jobs().values()).allMatch(j -> j.jobName().length() <= 63);
+        assertThat(plan.queue().symbols()).containsExactly(Symbol.of("BTCUSDT").value());
+    }
+
+    @Test
+    void aFailedStepFailsTheQueueAndStopsTheOthers() {
+        QueueRecord q =
+                start(
+                        "{\"target\":\"loader-api-candles\"},{\"target\":\"arango-connector\"},"
+                                + "{\"target\":\"graph-builder\"}");
+        event(q, "loader-api-candles", "started");
+        event(q, "loader-api-candles", "error");
+        assertThat(stops).containsExactly(q.queueId());
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.FAILED);
+        StepRecord graph = reload(q).steps().get(2);
+        assertThat(graph.status()).isEqualTo(StepStatus.INTERRUPTED);
+        assertThat(launched).doesNotContain("graph-builder");
+        event(q, "arango-connector", "interrupted");
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.FAILED);
+    }
+
+    @Test
+    void stopEndsTheQueueInterruptedOnceEveryWorkerReported() {
+        QueueRecord q =
+                start("{\"target\":\"loader-api-candles\"},{\"target\":\"arango-connector\"}");
+        event(q, "loader-api-candles", "loading");
+        assertThat(orch.stop(q.queueId())).isTrue();
+        assertThat(stops).containsExactly(q.queueId());
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.RUNNING);
+        event(q, "loader-api-candles", "interrupted");
+        event(q, "arango-connector", "interrupted");
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.INTERRUPTED);
+        assertThat(orch.stop("no-such-queue")).isFalse();
+    }
+
+    @Test
+    void aWorkerThatVanishesWithoutAResultFailsAfterTheGracePeriod() {
+        QueueRecord q = start("{\"target\":\"dummy-service\"}");
+        event(q, "dummy-service", "started");
+        running.clear();
+        orch.reconcile();
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.RUNNING);
+        now.addAndGet(6_000_000);
+        orch.reconcile();
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.FAILED);
+        assertThat(reload(q).steps().get(0).message()).contains("without reporting a result");
+    }
+
+    @Test
+    void lateEventsNeverLeaveATerminalState() {
+        QueueRecord q = start("{\"target\":\"dummy-service\"}");
+        event(q, "dummy-service", "finished");
+        event(q, "dummy-service", "loading");
+        assertThat(reload(q).steps().get(0).status()).isEqualTo(StepStatus.FINISHED);
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.FINISHED);
+    }
+}
