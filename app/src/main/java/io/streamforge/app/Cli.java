@@ -21,6 +21,8 @@ public final class Cli {
                      run one pipeline on the embedded platform and the simulator, print a summary
               up   [--data-dir DIR] [--port N]   start the embedded platform and keep it running
               sim  [--port N] [--seed N] [--symbols A,B]   run the exchange simulator alone
+              bench ingest [--symbols A,B,..] [--range YYYY-MM-DD:YYYY-MM-DD] [--data-dir DIR]
+                     end-to-end rate vs raw Kafka and raw PostgreSQL COPY rates, same records
             """;
 
     private Cli() {}
@@ -49,6 +51,12 @@ public final class Cli {
                     return demo(a);
                 case "up":
                     return up(a);
+                case "bench":
+                    return bench(
+                            args.length > 1 ? args[1] : "",
+                            new Args(
+                                    Arrays.copyOfRange(
+                                            args, Math.min(2, args.length), args.length)));
                 case "sim":
                     SimMain.main(Arrays.copyOfRange(args, 1, args.length));
                     return 0;
@@ -81,6 +89,24 @@ public final class Cli {
         a.checkAllUsed();
         DemoCommand.Result r = new DemoCommand(System.out).run(o);
         return r.status().equals("finished") ? 0 : 1;
+    }
+
+    private static int bench(String what, Args a) throws Exception {
+        if (!what.equals("ingest")) {
+            System.err.print("unknown benchmark '" + what + "' (available: ingest)\n" + USAGE);
+            return 2;
+        }
+        List<Symbol> symbols = new ArrayList<>();
+        for (String s :
+                a.value("--symbols", "BTCUSDT,ETHUSDT,BNBUSDT,SOLUSDT,XRPUSDT").split(",")) {
+            symbols.add(Symbol.of(s));
+        }
+        Path dir = Path.of(a.value("--data-dir", ".streamforge/bench"));
+        String range = a.value("--range", "2024-01-01:2024-01-30");
+        a.checkAllUsed();
+        wipe(dir);
+        new BenchIngest(System.out).run(dir, symbols, range);
+        return 0;
     }
 
     private static int up(Args a) throws Exception {

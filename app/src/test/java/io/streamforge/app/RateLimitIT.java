@@ -45,7 +45,7 @@ class RateLimitIT {
                                     "SYMBOL",
                                     "BTCUSDT",
                                     "TIME_RANGE",
-                                    "2024-02-01:2024-02-04",
+                                    "2024-02-01:2024-02-01",
                                     "HTTP_PORT",
                                     "0"),
                             true,

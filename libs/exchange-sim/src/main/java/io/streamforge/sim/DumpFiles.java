@@ -1,11 +1,8 @@
 package io.streamforge.sim;
 
-import io.streamforge.domain.AggTrade;
-import io.streamforge.domain.Candle;
 import io.streamforge.domain.Interval;
 import io.streamforge.domain.Micros;
 import io.streamforge.domain.Symbol;
-import io.streamforge.domain.Trade;
 import io.streamforge.domain.port.TimeSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -240,100 +237,15 @@ public final class DumpFiles {
                 return b;
             }
         }
-        byte[] b = zipOf(spec.file().substring(0, spec.file().length() - 4) + ".csv", csv(spec));
+        byte[] b =
+                zipOf(
+                        spec.file().substring(0, spec.file().length() - 4) + ".csv",
+                        DumpCsv.csv(
+                                model, spec, !spec.first().isBefore(faults.microsSwitchDate())));
         synchronized (cache) {
             cache.put(key, b);
         }
         return b;
-    }
-
-    /** The CSV rows (no header) of a dump file. */
-    String csv(Spec spec) {
-        long start = Micros.of(spec.first());
-        long end = Micros.of(spec.end());
-        boolean us = !spec.first().isBefore(faults.microsSwitchDate());
-        StringBuilder sb = new StringBuilder(1 << 16);
-        switch (spec.kind()) {
-            case "klines":
-                for (Candle c : model.klines(spec.symbol(), spec.interval(), start, end)) {
-                    long next = c.closeTimeUs() + 1_000L;
-                    sb.append(JsonOut.time(c.openTimeUs(), us))
-                            .append(',')
-                            .append(JsonOut.decimal(c.open()))
-                            .append(',')
-                            .append(JsonOut.decimal(c.high()))
-                            .append(',')
-                            .append(JsonOut.decimal(c.low()))
-                            .append(',')
-                            .append(JsonOut.decimal(c.close()))
-                            .append(',')
-                            .append(JsonOut.decimal(c.volume()))
-                            .append(',')
-                            .append(us ? next - 1 : next / 1_000L - 1)
-                            .append(',')
-                            .append(JsonOut.decimal(c.quoteVolume()))
-                            .append(',')
-                            .append(c.tradeCount())
-                            .append(',')
-                            .append(JsonOut.decimal(c.takerBuyBaseVolume()))
-                            .append(',')
-                            .append(JsonOut.decimal(c.takerBuyQuoteVolume()))
-                            .append(",0\n");
-                }
-                break;
-            case "aggTrades":
-                for (AggTrade t : model.aggTrades(spec.symbol(), start, end)) {
-                    sb.append(t.aggId())
-                            .append(',')
-                            .append(JsonOut.decimal(t.price()))
-                            .append(',')
-                            .append(JsonOut.decimal(t.qty()))
-                            .append(',')
-                            .append(t.firstTradeId())
-                            .append(',')
-                            .append(t.lastTradeId())
-                            .append(',')
-                            .append(JsonOut.time(t.timeUs(), us))
-                            .append(',')
-                            .append(bool(t.buyerMaker()))
-                            .append(',')
-                            .append(bool(t.bestMatch()))
-                            .append('\n');
-                }
-                break;
-            default:
-                trades(spec, start, end, us, sb);
-        }
-        return sb.toString();
-    }
-
-    private void trades(Spec spec, long start, long end, boolean us, StringBuilder sb) {
-        long next = model.firstTradeIdAtOrAfter(spec.symbol(), start);
-        long stop = model.firstTradeIdAtOrAfter(spec.symbol(), end);
-        while (next < stop) {
-            int n = (int) Math.min(10_000, stop - next);
-            for (Trade t : model.tradesFromId(spec.symbol(), next, n)) {
-                sb.append(t.tradeId())
-                        .append(',')
-                        .append(JsonOut.decimal(t.price()))
-                        .append(',')
-                        .append(JsonOut.decimal(t.qty()))
-                        .append(',')
-                        .append(JsonOut.decimal(t.quoteQty()))
-                        .append(',')
-                        .append(JsonOut.time(t.timeUs(), us))
-                        .append(',')
-                        .append(bool(t.buyerMaker()))
-                        .append(',')
-                        .append(bool(t.bestMatch()))
-                        .append('\n');
-            }
-            next += n;
-        }
-    }
-
-    private static String bool(boolean b) {
-        return b ? "True" : "False";
     }
 
     private static byte[] zipOf(String entryName, String csv) {

@@ -59,7 +59,17 @@ final class MarketEndpoints {
             }
             first = Math.max(first, interval.openTimeOf(model.genesisUs()));
             long stop = Math.min(end, shift(interval, first, limit));
-            return model.klinesAsOf(symbol, interval, first, stop, nowUs);
+            List<Candle> out =
+                    new ArrayList<>(model.klinesAsOf(symbol, interval, first, stop, nowUs));
+            // candles inside maintenance are absent: keep filling up to limit after the gap
+            while (out.size() < limit
+                    && stop < Math.min(end, nowUs)
+                    && !model.maintenanceWindows().isEmpty()) {
+                long from = stop;
+                stop = Math.min(end, shift(interval, from, limit - out.size()));
+                out.addAll(model.klinesAsOf(symbol, interval, from, stop, nowUs));
+            }
+            return out;
         }
         long lastOpen = interval.openTimeOf(Math.min(end, nowUs) - 1);
         long first = shift(interval, lastOpen, -(limit - 1));

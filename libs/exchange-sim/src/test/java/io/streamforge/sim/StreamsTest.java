@@ -129,4 +129,35 @@ class StreamsTest {
         n.fieldNames().forEachRemaining(out::add);
         return out;
     }
+
+    @Test
+    void replayClockDeliversHoursOfEventsInSecondsInMicroseconds() throws Exception {
+        ReplayClock fast = ReplayClock.startingAtUs(START_US, 3_600); // an hour per second
+        try (ExchangeSimulator replay =
+                        ExchangeSimulator.start(
+                                SimConfig.defaults().withSymbols("BTCUSDT").withTimeSource(fast));
+                Ws ws =
+                        Ws.connect(
+                                replay.wsBaseUrl()
+                                        + "/stream?streams=btcusdt@aggTrade/btcusdt@kline_1m"
+                                        + "&timeUnit=MICROSECOND")) {
+            long[] closed = {0};
+            long[] aggs = {0};
+            ws.until(
+                    n -> {
+                        JsonNode d = n.get("data");
+                        if (d.has("k")) {
+                            closed[0] += d.get("k").get("x").asBoolean() ? 1 : 0;
+                            assertThat(d.get("k").get("t").asLong())
+                                    .isGreaterThan(1_000_000_000_000_000L);
+                        } else {
+                            aggs[0]++;
+                            assertThat(d.get("T").asLong()).isGreaterThan(1_000_000_000_000_000L);
+                        }
+                        return closed[0] >= 30;
+                    },
+                    20);
+            assertThat(aggs[0]).isGreaterThanOrEqualTo(30);
+        }
+    }
 }

@@ -21,6 +21,7 @@ public final class Telemetry {
     private final WorkerConfig config;
     private final TimeSource time;
     private final MeterRegistry registry;
+    private volatile Map<String, Object> finishExtra;
 
     public Telemetry(
             Producer<String, byte[]> producer,
@@ -31,6 +32,18 @@ public final class Telemetry {
         this.config = config;
         this.time = time;
         this.registry = registry;
+    }
+
+    /**
+     * Details (metrics, URIs) to attach as {@code extra} to the worker's final {@code finished}
+     * event.
+     */
+    public void setFinishExtra(Map<String, Object> extra) {
+        this.finishExtra = extra == null ? null : Map.copyOf(extra);
+    }
+
+    Map<String, Object> finishExtra() {
+        return finishExtra;
     }
 
     public void send(String status, String message, long recordsWritten) {

@@ -107,7 +107,7 @@ public final class WorkerRunner {
                 ctx.telemetry().send("interrupted", "stopped: " + ctx.stop().reason(), written);
                 return OK;
             }
-            ctx.telemetry().send("finished", "done", written);
+            ctx.telemetry().send("finished", "done", written, null, ctx.telemetry().finishExtra());
             return OK;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

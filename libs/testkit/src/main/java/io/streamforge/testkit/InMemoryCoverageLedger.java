@@ -31,7 +31,7 @@ public final class InMemoryCoverageLedger implements CoverageLedger {
     @Override
     public synchronized void record(Collection<Received> batch) {
         checkBatch(batch, "received");
-        for (Received r : batch) {
+        for (Received r : LedgerRules.coalesce(batch)) {
             List<Received> touching =
                     received.stream()
                             .filter(

@@ -129,20 +129,28 @@ public final class BinanceWsFeed implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) return;
         closed = true;
-        scheduler.execute(
-                () -> {
-                    for (Shard s : shards) {
-                        if (s.current != null) s.current.closePlanned("client closing");
-                        if (s.pending != null) s.pending.closePlanned("client closing");
-                    }
-                });
-        scheduler.shutdown();
         try {
-            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+            scheduler
+                    .submit(
+                            () -> {
+                                for (Shard s : shards) {
+                                    if (s.current != null)
+                                        s.current.closePlanned("client closing", null);
+                                    if (s.pending != null)
+                                        s.pending.closePlanned("client closing", null);
+                                }
+                            })
+                    .get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException
+                | java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("binance ws feed close: {}", e.toString());
         }
+        scheduler.shutdownNow();
     }
 
     // ---- connection lifecycle (scheduler thread) ----
@@ -167,6 +175,8 @@ public final class BinanceWsFeed implements AutoCloseable {
                                                 failed(s, c, "connect failed: " + err);
                                             } else {
                                                 c.attach(ws);
+                                                int per = config.streamsPerSubscribe();
+                                                c.acksNeeded = (s.streams.size() + per - 1) / per;
                                                 subscribe(s, c, 0);
                                             }
                                         }));
@@ -233,19 +243,39 @@ public final class BinanceWsFeed implements AutoCloseable {
                                     s.dropReason));
                 }
             }
+            release(c);
         } else if (old != null) {
-            old.closePlanned("rotated");
-            synchronized (lock) {
-                listener.onRotated(s.index, s.pendingReason);
-            }
+            String reason = s.pendingReason;
+            old.closePlanned(
+                    "rotated",
+                    () -> {
+                        release(c);
+                        synchronized (lock) {
+                            listener.onRotated(s.index, reason);
+                        }
+                    });
+            scheduler.schedule(
+                    () -> old.kill("drain timeout"),
+                    config.connectTimeoutMs(),
+                    TimeUnit.MILLISECONDS);
         } else {
             synchronized (lock) {
                 listener.onConnected(s.index, s.streams);
             }
+            release(c);
         }
         if (!s.everConnected) {
             s.everConnected = true;
             allConnected.countDown();
+        }
+    }
+
+    /** Delivers what {@code c} held back and lets its later events through directly. */
+    private void release(WsConnection c) {
+        synchronized (c) {
+            for (WsMessages.Parsed p : c.held) deliver(p);
+            c.held.clear();
+            c.holding = false;
         }
     }
 
@@ -343,7 +373,9 @@ public final class BinanceWsFeed implements AutoCloseable {
         if (ev instanceof WsMessages.ControlReply r) {
             if (!r.ok()) {
                 c.kill("SUBSCRIBE rejected: code " + r.errorCode() + " " + r.errorMsg());
-            } else if (c.pendingAcks.remove(r.id()) && c.pendingAcks.isEmpty() && !c.ready) {
+            } else if (c.pendingAcks.remove(r.id())
+                    && c.acked.incrementAndGet() == c.acksNeeded
+                    && !c.ready) {
                 c.ready = true;
                 run(() -> activated(s, c));
             }
@@ -357,6 +389,17 @@ public final class BinanceWsFeed implements AutoCloseable {
             return;
         }
         if (ev == null || p.stream() == null) return;
+        synchronized (c) {
+            if (c.holding) {
+                c.held.add(p);
+                return;
+            }
+        }
+        deliver(p);
+    }
+
+    private void deliver(WsMessages.Parsed p) {
+        Object ev = p.event();
         synchronized (lock) {
             if (!dedup.accept(p.stream(), ev)) {
                 duplicates.incrementAndGet();

@@ -29,6 +29,15 @@ final class WsConnection implements WebSocket.Listener {
     final AtomicLong pings = new AtomicLong();
     volatile boolean ready;
     volatile boolean planned; // closed by us: its end is not a drop
+
+    /**
+     * New connections hold their events until the feed releases them (after a gap report or the old
+     * connection drained).
+     */
+    boolean holding = true; // guarded by this
+
+    final java.util.List<WsMessages.Parsed> held = new java.util.ArrayList<>(); // guarded by this
+    private volatile Runnable drained;
     volatile long lastActivityNanos = System.nanoTime();
     private final Handler handler;
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -100,14 +109,23 @@ final class WsConnection implements WebSocket.Listener {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastActivityNanos);
     }
 
-    /** Planned close: a normal close frame, then the socket is dropped. */
-    void closePlanned(String reason) {
+    /**
+     * Planned close: sends a close frame and keeps reading until the server's close arrives, so
+     * every event sent before it is still delivered; then runs {@code drained} (once).
+     */
+    void closePlanned(String reason, Runnable drained) {
+        this.drained = drained;
         planned = true;
         WebSocket w = ws;
-        if (w != null) {
-            w.sendClose(WebSocket.NORMAL_CLOSURE, reason).whenComplete((x, e) -> w.abort());
+        if (w == null || ended.get()) {
+            end(reason);
+            return;
         }
-        ended.set(true);
+        w.sendClose(WebSocket.NORMAL_CLOSURE, reason)
+                .whenComplete(
+                        (x, e) -> {
+                            if (e != null) kill("close failed: " + e);
+                        });
     }
 
     /** Kills the socket and reports {@code reason} (unless it was planned or already ended). */
@@ -124,7 +142,11 @@ final class WsConnection implements WebSocket.Listener {
     }
 
     private void end(String reason) {
-        if (ended.compareAndSet(false, true) && !planned) {
+        if (!ended.compareAndSet(false, true)) return;
+        if (planned) {
+            Runnable d = drained;
+            if (d != null) d.run();
+        } else {
             handler.onEnded(this, reason);
         }
     }

@@ -70,15 +70,16 @@ public record WsFeedConfig(
     }
 
     /**
-     * 200 streams per connection, 4 control messages/s, 100 streams per SUBSCRIBE, rotation after
-     * 23 h staggered by 5 min per shard, dead after 60 s of silence (server pings every 20 s),
-     * reconnect 1 s doubling to 60 s, 10 s connect timeout, ms timestamps.
+     * 200 streams per connection, 3 control messages/s (pongs count too), 100 streams per
+     * SUBSCRIBE, rotation after 23 h staggered by 5 min per shard, dead after 60 s of silence
+     * (server pings every 20 s), reconnect 1 s doubling to 60 s, 10 s connect timeout, ms
+     * timestamps.
      */
     public static WsFeedConfig defaults(String baseUrl) {
         return new WsFeedConfig(
                 baseUrl,
                 200,
-                4.0,
+                3.0,
                 100,
                 23L * 3_600_000L,
                 300_000L,

@@ -2,8 +2,11 @@ package io.streamforge.domain.coverage;
 
 import io.streamforge.domain.TimeRange;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The write rules every {@code CoverageLedger} applies, as pure functions so that all adapters
@@ -38,6 +41,30 @@ public final class LedgerRules {
         public boolean isEmpty() {
             return removed.isEmpty() && added.isEmpty();
         }
+    }
+
+    /**
+     * A batch of received ranges with the overlapping/adjacent ones of the same key, source and
+     * queue merged first (the result of absorbing them one by one is the same, with fewer rows
+     * touched), in {@link #RECEIVED_ORDER}.
+     */
+    public static List<Received> coalesce(Collection<Received> batch) {
+        Map<List<Object>, List<TimeRange>> groups = new LinkedHashMap<>();
+        Map<List<Object>, Received> sample = new LinkedHashMap<>();
+        for (Received r : batch) {
+            List<Object> group = List.of(r.key(), r.source(), r.queueId());
+            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(r.range());
+            sample.putIfAbsent(group, r);
+        }
+        List<Received> out = new ArrayList<>();
+        groups.forEach(
+                (group, ranges) -> {
+                    for (TimeRange m : Ranges.merge(ranges)) {
+                        out.add(sample.get(group).withRange(m));
+                    }
+                });
+        out.sort(RECEIVED_ORDER);
+        return out;
     }
 
     /**

@@ -10,6 +10,14 @@ public interface JobLauncher {
     /** Removes a job (after its grace period); unknown names are ignored. */
     void delete(String jobName);
 
+    /**
+     * Stops a job after the stop command was sent: the worker gets a grace period to end on its own
+     * (reporting {@code interrupted}), then the job is removed. Default: remove at once.
+     */
+    default void stop(String jobName) {
+        delete(jobName);
+    }
+
     /** Whether the job is still running, as far as the launcher knows. */
     boolean isRunning(String jobName);
 }

@@ -80,4 +80,11 @@ class LedgerRulesTest {
         assertThat(change.added().get(0).ids()).isNull();
         assertThat(change.added().get(0).range()).isEqualTo(r(0, 50));
     }
+
+    @Test
+    void coalesceMergesPerKeySourceAndQueue() {
+        Received ws = new Received(KEY, r(0, 10), Source.WS, "q");
+        assertThat(LedgerRules.coalesce(List.of(rec(10, 20), ws, rec(0, 10), rec(30, 40))))
+                .containsExactly(rec(0, 20), ws, rec(30, 40));
+    }
 }

@@ -37,6 +37,7 @@ final class FakeFluentBit implements AutoCloseable {
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final List<String> errors = new CopyOnWriteArrayList<>();
+    private final List<Thread> handlers = new CopyOnWriteArrayList<>();
 
     FakeFluentBit(int port, boolean acks) throws IOException {
         this.acks = acks;
@@ -111,11 +112,24 @@ final class FakeFluentBit implements AutoCloseable {
         return got;
     }
 
+    /**
+     * Stops listening and closes every connection. Waits for the connection threads: a socket
+     * closed while its thread is blocked reading is really closed (FIN sent) only once that read
+     * returns.
+     */
     @Override
     public void close() throws IOException {
         server.close();
         for (Socket s : connections) {
             s.close();
+        }
+        for (Thread t : handlers) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -126,6 +140,7 @@ final class FakeFluentBit implements AutoCloseable {
                 connections.add(s);
                 Thread t = new Thread(() -> serve(s), "fake-fluent-bit-conn");
                 t.setDaemon(true);
+                handlers.add(t);
                 t.start();
             } catch (IOException e) {
                 return;

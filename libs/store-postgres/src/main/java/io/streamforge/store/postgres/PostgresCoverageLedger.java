@@ -54,7 +54,7 @@ public final class PostgresCoverageLedger implements CoverageLedger {
                 "record of " + batch.size() + " received range(s)",
                 c -> {
                     lockKeys(c, batch.stream().map(Received::key).toList());
-                    for (Received r : batch) {
+                    for (Received r : LedgerRules.coalesce(batch)) {
                         List<Received> touching =
                                 receivedWhere(
                                         c,

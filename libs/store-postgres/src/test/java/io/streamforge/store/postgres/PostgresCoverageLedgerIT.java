@@ -81,6 +81,16 @@ class PostgresCoverageLedgerIT extends CoverageLedgerContract {
         }
     }
 
+    @Test
+    void twoThousandDisjointRangesInOneBatchAreStored() {
+        List<Received> batch = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            batch.add(rec(K1M, 2L * i, 2L * i + 1, Source.REST, "q"));
+        }
+        ledger.record(batch);
+        assertThat(ledger.received(K1M, mins(0, 4000))).hasSize(2000).isEqualTo(batch);
+    }
+
     private static String versions() throws SQLException {
         StringBuilder out = new StringBuilder();
         try (Connection c = PostgresTestDb.dataSource().getConnection();

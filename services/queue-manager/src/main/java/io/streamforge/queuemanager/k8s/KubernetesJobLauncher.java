@@ -130,6 +130,12 @@ public final class KubernetesJobLauncher implements JobLauncher, AutoCloseable {
      * After {@code graceMs}, deletes the Job if it is still running; a Job that ended by itself is
      * left to {@code ttlSecondsAfterFinished} (its pod logs stay readable until then).
      */
+    /** Deletes the Job once the stop grace period has passed (the worker had its chance to end). */
+    @Override
+    public void stop(String jobName) {
+        deleteAfter(jobName, settings.stopGraceMs());
+    }
+
     public ScheduledFuture<?> deleteAfter(String jobName, long graceMs) {
         ScheduledFuture<?> f =
                 scheduler.schedule(() -> deleteIfRunning(jobName), graceMs, TimeUnit.MILLISECONDS);
