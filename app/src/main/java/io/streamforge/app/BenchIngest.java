@@ -52,7 +52,7 @@ public final class BenchIngest {
                                 Map.of()),
                         m -> out.println("» " + m))) {
             var demo = new DemoCommand(out);
-            var o = new DemoCommand.Options(dataDir, symbols, days, "1m", false, 0);
+            var o = new DemoCommand.Options(dataDir, symbols, days, "1m", false, 0, false);
             DemoCommand.Result e2e = demo.runPipeline(p, o, System.nanoTime());
             if (!e2e.status().equals("finished")) {
                 throw new IllegalStateException("pipeline ended " + e2e.status());

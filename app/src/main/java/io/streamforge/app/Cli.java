@@ -18,11 +18,13 @@ public final class Cli {
             """
             usage: streamforge <command> [options]
               demo [--symbols A,B,..] [--range YYYY-MM-DD:YYYY-MM-DD] [--interval 1m] [--data-dir DIR] [--keep] [--port N]
+                   [--no-analytics]
                      run one pipeline on the embedded platform and the simulator, print a summary
               up   [--data-dir DIR] [--port N]   start the embedded platform and keep it running
               sim  [--port N] [--seed N] [--symbols A,B]   run the exchange simulator alone
               bench ingest [--symbols A,B,..] [--range YYYY-MM-DD:YYYY-MM-DD] [--data-dir DIR]
                      end-to-end rate vs raw Kafka and raw PostgreSQL COPY rates, same records
+              test-logger [--host H --port P --count N --app NAME]   send test records to Fluent-bit
             """;
 
     private Cli() {}
@@ -57,6 +59,9 @@ public final class Cli {
                             new Args(
                                     Arrays.copyOfRange(
                                             args, Math.min(2, args.length), args.length)));
+                case "test-logger":
+                    return io.streamforge.runtime.logging.TestLogger.cli(
+                            Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out);
                 case "sim":
                     SimMain.main(Arrays.copyOfRange(args, 1, args.length));
                     return 0;
@@ -85,7 +90,8 @@ public final class Cli {
                         a.value("--range", "2024-01-01:2024-01-30"),
                         a.value("--interval", "1m"),
                         a.flag("--keep"),
-                        Integer.parseInt(a.value("--port", a.flag("--keep") ? "8080" : "0")));
+                        Integer.parseInt(a.value("--port", a.flag("--keep") ? "8080" : "0")),
+                        !a.flag("--no-analytics"));
         a.checkAllUsed();
         DemoCommand.Result r = new DemoCommand(System.out).run(o);
         return r.status().equals("finished") ? 0 : 1;

@@ -25,7 +25,8 @@ public final class DemoCommand {
             String timeRange,
             String interval,
             boolean keep,
-            int apiPort) {}
+            int apiPort,
+            boolean analytics) {}
 
     /** What the demo stored and how fast. */
     public record Result(
@@ -41,18 +42,39 @@ public final class DemoCommand {
         this.out = out;
     }
 
+    /** Ingestion only: candles + aggTrades → Kafka → PostgreSQL. */
     public static String pipelineJson(List<Symbol> symbols, String timeRange, String interval) {
+        return pipelineJson(symbols, timeRange, interval, false);
+    }
+
+    /**
+     * With {@code analytics}: then graph-builder (after the connector) and gnn-trainer (after the
+     * graph).
+     */
+    public static String pipelineJson(
+            List<Symbol> symbols, String timeRange, String interval, boolean analytics) {
         String syms = symbols.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(","));
+        String steps =
+                "{\"target\":\"loader-api-candles\",\"type\":\"candles\",\"interval\":\""
+                        + interval
+                        + "\"},{\"target\":\"loader-api-trades\",\"type\":\"agg_trades\"},"
+                        + "{\"target\":\"arango-connector\"}";
+        if (analytics) {
+            String resampled = "\"interval\":\"" + interval + "\",\"params\":{\"resample\":\"1h\"";
+            steps +=
+                    ",{\"target\":\"graph-builder\","
+                            + resampled
+                            + "}},{\"target\":\"gnn-trainer\","
+                            + resampled
+                            + ",\"gnn_epochs\":30}}";
+        }
         return "{\"symbols\":["
                 + syms
                 + "],\"time_range\":\""
                 + timeRange
                 + "\",\"microservices\":["
-                + "{\"target\":\"loader-api-candles\",\"type\":\"candles\",\"interval\":\""
-                + interval
-                + "\"},"
-                + "{\"target\":\"loader-api-trades\",\"type\":\"agg_trades\"},"
-                + "{\"target\":\"arango-connector\"}]}";
+                + steps
+                + "]}";
     }
 
     public Result run(Options o) throws InterruptedException {
@@ -82,7 +104,7 @@ public final class DemoCommand {
         var created =
                 api.post(
                         "/queues/start-pipeline",
-                        pipelineJson(o.symbols(), o.timeRange(), o.interval()));
+                        pipelineJson(o.symbols(), o.timeRange(), o.interval(), o.analytics()));
         if (created.status() != 201) {
             throw new IllegalStateException("start-pipeline refused: " + created.body());
         }
@@ -91,7 +113,12 @@ public final class DemoCommand {
         long tp = System.nanoTime();
         JsonNode q = waitForEnd(api, queueId);
         double seconds = secs(tp);
-        return summarize(p.stores().marketData(), o, queueId, q.get("status").asText(), seconds);
+        Result r =
+                summarize(p.stores().marketData(), o, queueId, q.get("status").asText(), seconds);
+        if (o.analytics()) {
+            printAnalytics(TelemetryLog.read(p.kafka().bootstrapServers(), queueId));
+        }
+        return r;
     }
 
     private JsonNode waitForEnd(ApiClient api, String queueId) throws InterruptedException {
@@ -138,6 +165,31 @@ public final class DemoCommand {
                 "%nqueue %s %s: %,d records in %.1f s (%,.0f records/s)%n",
                 queueId, status, total, seconds, total / Math.max(seconds, 1e-9));
         return new Result(queueId, status, counts, total, seconds);
+    }
+
+    private void printAnalytics(List<io.streamforge.kafka.TelemetryEvent> events) {
+        for (var e : events) {
+            if (!e.status().equals("finished") || e.extra() == null) {
+                continue;
+            }
+            if (e.target().equals("graph-builder")) {
+                out.println("graph-builder: " + e.extra());
+            } else if (e.target().equals("gnn-trainer")) {
+                out.println("gnn-trainer model: " + e.extra().getOrDefault("model_uri", "?"));
+                out.println("  test metrics vs baselines: " + metrics(e.extra()));
+            }
+        }
+    }
+
+    private static String metrics(Map<String, Object> extra) {
+        return extra.entrySet().stream()
+                .filter(
+                        en ->
+                                en.getKey().contains("accuracy")
+                                        || en.getKey().contains("f1")
+                                        || en.getKey().contains("baseline"))
+                .map(en -> en.getKey() + "=" + en.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     private static double secs(long t0) {

@@ -6,6 +6,7 @@ import io.streamforge.domain.Symbol;
 import io.streamforge.domain.port.TimeSource;
 import io.streamforge.embedded.EmbeddedKafkaBroker;
 import io.streamforge.embedded.EmbeddedPostgresServer;
+import io.streamforge.embedded.EmbeddedS3;
 import io.streamforge.kafka.KafkaSettings;
 import io.streamforge.queuemanager.LocalJobLauncher;
 import io.streamforge.queuemanager.QueueManager;
@@ -45,6 +46,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private EmbeddedKafkaBroker kafka;
     private EmbeddedPostgresServer postgres;
+    private EmbeddedS3 s3;
     private ExchangeSimulator sim;
     private PostgresStores stores;
     private LocalJobLauncher launcher;
@@ -70,6 +72,8 @@ public final class LocalPlatform implements AutoCloseable {
         kafka = track(EmbeddedKafkaBroker.start(o.dataDir().resolve("kafka")));
         progress.accept("starting PostgreSQL (embedded)");
         postgres = track(EmbeddedPostgresServer.start(o.dataDir().resolve("postgres")));
+        progress.accept("starting the S3 object store (S3Proxy)");
+        s3 = track(EmbeddedS3.start(o.dataDir().resolve("s3")));
         if (o.exchangeUrl() == null) {
             progress.accept("starting the exchange simulator");
             sim = track(ExchangeSimulator.start(o.sim()));
@@ -89,6 +93,10 @@ public final class LocalPlatform implements AutoCloseable {
                 "POSTGRES_PASSWORD_FILE",
                 secretFile(o.dataDir(), "postgres-password", postgres.password()));
         env.put("BINANCE_BASE_URL", exchangeUrl);
+        env.put("S3_ENDPOINT", s3.endpoint().toString());
+        env.put("S3_REGION", s3.region());
+        env.put("S3_ACCESS_KEY_FILE", secretFile(o.dataDir(), "s3-access-key", s3.accessKey()));
+        env.put("S3_SECRET_KEY_FILE", secretFile(o.dataDir(), "s3-secret-key", s3.secretKey()));
         env.put("HTTP_HOST", "127.0.0.1");
         launcher = new LocalJobLauncher(WorkerEntries.all(), env);
         track(() -> launcher.shutdown(15_000));
@@ -137,6 +145,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     public PostgresStores stores() {
         return stores;
+    }
+
+    public EmbeddedS3 s3() {
+        return s3;
     }
 
     public EmbeddedKafkaBroker kafka() {

@@ -3,6 +3,8 @@ package io.streamforge.app;
 import io.streamforge.connector.ConnectorWorker;
 import io.streamforge.domain.port.TimeSource;
 import io.streamforge.dummy.DummyWorker;
+import io.streamforge.gnntrainer.GnnTrainerWorker;
+import io.streamforge.graphbuilder.GraphBuilderWorker;
 import io.streamforge.loader.candles.CandlesLoader;
 import io.streamforge.loader.trades.TradesLoader;
 import io.streamforge.queuemanager.LocalJobLauncher;
@@ -20,7 +22,11 @@ public final class WorkerEntries {
                 TradesLoader.SERVICE, entry(TradesLoader.SERVICE, true, TradesLoader::create),
                 ConnectorWorker.SERVICE,
                         entry(ConnectorWorker.SERVICE, false, ConnectorWorker::create),
-                DummyWorker.SERVICE, entry(DummyWorker.SERVICE, false, DummyWorker::create));
+                DummyWorker.SERVICE, entry(DummyWorker.SERVICE, false, DummyWorker::create),
+                GraphBuilderWorker.SERVICE,
+                        entry(GraphBuilderWorker.SERVICE, true, GraphBuilderWorker::create),
+                GnnTrainerWorker.SERVICE,
+                        entry(GnnTrainerWorker.SERVICE, true, GnnTrainerWorker::create));
     }
 
     static LocalJobLauncher.Entry entry(

@@ -3,20 +3,13 @@ package io.streamforge.app;
 import io.streamforge.domain.Interval;
 import io.streamforge.domain.Symbol;
 import io.streamforge.domain.TimeRange;
-import io.streamforge.kafka.KafkaClients;
-import io.streamforge.kafka.KafkaSettings;
-import io.streamforge.kafka.TelemetryCodec;
 import io.streamforge.kafka.TelemetryEvent;
-import io.streamforge.kafka.Topics;
 import io.streamforge.sim.SimConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /** Test helpers around a real local platform (Kafka, PostgreSQL, simulator, queue-manager). */
 final class PlatformFixture {
@@ -51,35 +44,7 @@ final class PlatformFixture {
 
     /** All telemetry events of a queue currently on queue-events. */
     static List<TelemetryEvent> events(LocalPlatform p, String queueId) {
-        List<TelemetryEvent> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> c =
-                KafkaClients.consumer(
-                        KafkaSettings.plaintext(p.kafka().bootstrapServers()),
-                        null,
-                        "test-events")) {
-            var parts =
-                    c.partitionsFor(Topics.EVENTS).stream()
-                            .map(
-                                    i ->
-                                            new org.apache.kafka.common.TopicPartition(
-                                                    i.topic(), i.partition()))
-                            .toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<org.apache.kafka.common.TopicPartition, Long> end = c.endOffsets(parts);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < deadline
-                    && parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    TelemetryEvent e = TelemetryCodec.decodeEvent(r.value());
-                    if (e.queueId().equals(queueId)) {
-                        out.add(e);
-                    }
-                }
-            }
-        }
-        out.sort(java.util.Comparator.comparingLong(TelemetryEvent::timestampUs));
-        return out;
+        return TelemetryLog.read(p.kafka().bootstrapServers(), queueId);
     }
 
     static TimeRange range(String days) {

@@ -36,7 +36,8 @@ final class CandlesCommand {
 
     private static final List<String> OPTIONS =
             List.of("--trades", "--interval", "--output", "--symbol", "--fill");
-    private static final Pattern FILE_SYMBOL = Pattern.compile("^([A-Za-z0-9]{2,20})[-_].*");
+    private static final Pattern FILE_SYMBOL =
+            Pattern.compile("^([A-Za-z0-9]{2,20})[-_]aggTrades.*", Pattern.CASE_INSENSITIVE);
 
     private CandlesCommand() {}
 
@@ -146,7 +147,7 @@ final class CandlesCommand {
         }
     }
 
-    /** --symbol, else the file name's prefix ({@code XRPETH-aggTrades-...}), else UNKNOWN. */
+    /** --symbol, else the dump file name's prefix ({@code XRPETH-aggTrades-...}), else UNKNOWN. */
     static Symbol symbol(String text, Path input) {
         if (text != null) {
             try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamforge.domain.Symbol;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -87,6 +88,16 @@ class CandlesToolTest {
         assertThat(candles(write("trades.csv", CSV))).isEqualTo(fromJson);
         assertThat(candles(write("hdr.csv", "agg_trade_id,price,quantity,f,l,time,m\n" + CSV)))
                 .isEqualTo(fromJson);
+    }
+
+    @Test
+    void symbolComesFromTheOptionOrADumpFileName() {
+        assertThat(CandlesCommand.symbol(null, Path.of("d/XRPETH-aggTrades-2019-10-11.csv")))
+                .isEqualTo(Symbol.of("XRPETH"));
+        assertThat(CandlesCommand.symbol(null, Path.of("d/my-trades.csv")))
+                .isEqualTo(Symbol.of("UNKNOWN"));
+        assertThat(CandlesCommand.symbol("btcusdt", Path.of("d/XRPETH-aggTrades.csv")))
+                .isEqualTo(Symbol.of("BTCUSDT"));
     }
 
     @Test

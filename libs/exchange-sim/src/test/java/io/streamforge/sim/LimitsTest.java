@@ -63,11 +63,12 @@ class LimitsTest {
 
     @Test
     void connectionIsClosedAtTheEndOfItsLifetime() {
-        try (ExchangeSimulator sim = start(StreamLimits.defaults().withLifetimeMs(400));
-                Ws ws = Ws.connect(sim.wsBaseUrl() + "/ws/btcusdt@trade")) {
-            long t0 = System.nanoTime();
-            assertThat(ws.awaitClosed(5)).isEqualTo(1000);
-            assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(300);
+        try (ExchangeSimulator sim = start(StreamLimits.defaults().withLifetimeMs(400))) {
+            long t0 = System.nanoTime(); // before the upgrade: the lifetime starts after it
+            try (Ws ws = Ws.connect(sim.wsBaseUrl() + "/ws/btcusdt@trade")) {
+                assertThat(ws.awaitClosed(5)).isEqualTo(1000);
+                assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(400);
+            }
         }
     }
 
@@ -76,7 +77,7 @@ class LimitsTest {
         try (ExchangeSimulator sim = start(StreamLimits.defaults().withPing(250, 700));
                 Ws ws = Ws.connect(sim.wsBaseUrl() + "/ws/btcusdt@trade")) {
             assertThat(ws.awaitClosed(1.6)).isNull();
-            assertThat(ws.pings.get()).isBetween(4, 8);
+            assertThat(ws.pings.get()).isBetween(3, 8); // ~6 expected; tolerant of a loaded box
         }
     }
 

@@ -50,6 +50,29 @@ public final class DataPublisher {
         sent.addAndGet(records.size());
     }
 
+    /**
+     * Sends coverage facts keyed by {@code symbol}: they land on the same partition as the records
+     * of that symbol sent before, so the connector stores those records first. Not counted in
+     * {@link #sent()}.
+     */
+    public void sendCoverage(
+            io.streamforge.domain.Symbol symbol,
+            List<io.streamforge.domain.coverage.Received> received,
+            List<io.streamforge.domain.coverage.Gap> gaps) {
+        throwIfFailed();
+        var cov = new DataMessage.Coverage(producerId, received, gaps);
+        if (cov.isEmpty()) {
+            return;
+        }
+        producer.send(
+                new ProducerRecord<>(topic, symbol.value(), RecordCodec.encode(cov)),
+                (md, e) -> {
+                    if (e != null) {
+                        asyncFailure = e;
+                    }
+                });
+    }
+
     public long sent() {
         return sent.get();
     }

@@ -9,11 +9,19 @@ import io.streamforge.domain.Decimals;
 import io.streamforge.domain.Interval;
 import io.streamforge.domain.MarketRecord;
 import io.streamforge.domain.Symbol;
+import io.streamforge.domain.TimeRange;
 import io.streamforge.domain.Trade;
+import io.streamforge.domain.coverage.CoverageKey;
+import io.streamforge.domain.coverage.Gap;
+import io.streamforge.domain.coverage.GapStatus;
+import io.streamforge.domain.coverage.IdRange;
+import io.streamforge.domain.coverage.Received;
+import io.streamforge.domain.coverage.Source;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -63,6 +71,115 @@ public final class RecordCodec {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * {@code {"kind":"coverage","producer","received":[{symbol,stream,interval,start_us,end_us,
+     * source,queue_id}],"gaps":[{…,status,reason,first_id?,last_id?,queue_id}]}}.
+     */
+    public static byte[] encode(DataMessage.Coverage cov) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("v", 1);
+            g.writeStringField("kind", "coverage");
+            g.writeStringField("producer", cov.producer());
+            g.writeArrayFieldStart("received");
+            for (Received r : cov.received()) {
+                g.writeStartObject();
+                writeKeyAndRange(g, r.key(), r.range());
+                g.writeStringField("source", r.source().wire());
+                g.writeStringField("queue_id", r.queueId());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("gaps");
+            for (Gap gap : cov.gaps()) {
+                g.writeStartObject();
+                writeKeyAndRange(g, gap.key(), gap.range());
+                g.writeStringField("status", gap.status().wire());
+                g.writeStringField("reason", gap.reason());
+                if (gap.ids() != null) {
+                    g.writeNumberField("first_id", gap.ids().firstId());
+                    g.writeNumberField("last_id", gap.ids().lastId());
+                }
+                g.writeStringField("queue_id", gap.queueId());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeKeyAndRange(JsonGenerator g, CoverageKey k, TimeRange r)
+            throws IOException {
+        g.writeStringField("symbol", k.symbol().value());
+        g.writeStringField("stream", k.stream().wire());
+        g.writeStringField("interval", k.intervalCode());
+        g.writeNumberField("start_us", r.startUs());
+        g.writeNumberField("end_us", r.endUs());
+    }
+
+    private static DataMessage.Coverage coverage(JsonNode n) {
+        List<Received> received = new ArrayList<>();
+        int i = 0;
+        for (JsonNode e : array(n, "received")) {
+            String at = "received[" + i++ + "].";
+            received.add(
+                    new Received(key(e, at), range(e, at), Source.of(text(e, "source")), queue(e)));
+        }
+        List<Gap> gaps = new ArrayList<>();
+        i = 0;
+        for (JsonNode e : array(n, "gaps")) {
+            String at = "gaps[" + i++ + "].";
+            IdRange ids =
+                    e.hasNonNull("first_id")
+                            ? new IdRange(num(e, "first_id"), num(e, "last_id"))
+                            : null;
+            gaps.add(
+                    new Gap(
+                            key(e, at),
+                            range(e, at),
+                            GapStatus.of(text(e, "status")),
+                            text(e, "reason"),
+                            ids,
+                            queue(e)));
+        }
+        return new DataMessage.Coverage(text(n, "producer"), received, gaps);
+    }
+
+    private static Iterable<JsonNode> array(JsonNode n, String name) {
+        JsonNode v = field(n, name);
+        if (!v.isArray()) {
+            throw new InvalidRecordException(name + ": expected an array");
+        }
+        return v;
+    }
+
+    private static CoverageKey key(JsonNode e, String at) {
+        try {
+            return CoverageKey.parse(
+                    text(e, "symbol"), text(e, "stream"), e.path("interval").asText(""));
+        } catch (IllegalArgumentException ex) {
+            throw new InvalidRecordException(at + "key: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static TimeRange range(JsonNode e, String at) {
+        long start = num(e, "start_us");
+        long end = num(e, "end_us");
+        if (end <= start) {
+            throw new InvalidRecordException(
+                    at + "end_us: " + end + " is not after start_us " + start);
+        }
+        return new TimeRange(start, end);
+    }
+
+    private static String queue(JsonNode e) {
+        return e.hasNonNull("queue_id") ? text(e, "queue_id") : "";
     }
 
     private static void writeCandle(JsonGenerator g, Candle c) throws IOException {
@@ -122,6 +239,9 @@ public final class RecordCodec {
         }
         String kind = text(n, "kind");
         try {
+            if (kind.equals("coverage")) {
+                return coverage(n);
+            }
             MarketRecord r =
                     switch (kind) {
                         case "eos" -> null;

@@ -10,6 +10,7 @@ import io.streamforge.domain.Symbol;
 import io.streamforge.domain.Trade;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RecordCodecTest {
@@ -80,6 +81,61 @@ class RecordCodecTest {
     void endOfStreamRoundTrip() {
         var eos = new DataMessage.EndOfStream("loader-api-candles__abc123", 2, 500, 77);
         assertThat(RecordCodec.decode(RecordCodec.encode(eos))).isEqualTo(eos);
+    }
+
+    @Test
+    void coverageFactsRoundTripWithIdsAndQueue() {
+        var k1 = io.streamforge.domain.coverage.CoverageKey.klines(BTC, Interval.M1);
+        var k2 = io.streamforge.domain.coverage.CoverageKey.aggTrades(BTC);
+        var r = new io.streamforge.domain.TimeRange(1_000_000L, 61_000_000L);
+        var cov =
+                new DataMessage.Coverage(
+                        "loader-api-candles__abc123",
+                        List.of(
+                                new io.streamforge.domain.coverage.Received(
+                                        k1, r, io.streamforge.domain.coverage.Source.DUMP, "q-1")),
+                        List.of(
+                                io.streamforge.domain.coverage.Gap.missing(k1, r, "no kline", "q-1")
+                                        .with(
+                                                io.streamforge.domain.coverage.GapStatus.EXPECTED,
+                                                "rest has no data"),
+                                new io.streamforge.domain.coverage.Gap(
+                                        k2,
+                                        r,
+                                        io.streamforge.domain.coverage.GapStatus.MISSING,
+                                        "2 ids",
+                                        new io.streamforge.domain.coverage.IdRange(5, 6),
+                                        "")));
+        assertThat(RecordCodec.decode(RecordCodec.encode(cov))).isEqualTo(cov);
+    }
+
+    @Test
+    void badCoverageFactsNameTheField() {
+        String base =
+                "{\"v\":1,\"kind\":\"coverage\",\"producer\":\"p\",\"gaps\":[],\"received\":[{\"symbol\":\"BTCUSDT\","
+                        + "\"stream\":\"klines\",\"interval\":\"1m\",\"start_us\":5,\"end_us\":END,"
+                        + "\"source\":\"SRC\",\"queue_id\":\"q\"}]}";
+        assertThatThrownBy(() -> decode(base.replace("END", "5").replace("SRC", "rest")))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("received[0].end_us: 5 is not after start_us 5");
+        assertThatThrownBy(() -> decode(base.replace("END", "9").replace("SRC", "ftp")))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("invalid source 'ftp'");
+        assertThatThrownBy(
+                        () ->
+                                decode(
+                                        base.replace("END", "9")
+                                                .replace("SRC", "rest")
+                                                .replace("\"1m\"", "\"\"")))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("received[0].key: coverage key: klines need an interval");
+        assertThatThrownBy(
+                        () -> decode("{\"kind\":\"coverage\",\"producer\":\"p\",\"received\":{}}"))
+                .hasMessageContaining("received: expected an array");
+    }
+
+    private static DataMessage decode(String json) {
+        return RecordCodec.decode(json.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.streamforge.domain.port.TimeSource;
 import io.streamforge.kafka.KafkaClients;
+import io.streamforge.runtime.logging.FluentForwarding;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -66,6 +67,7 @@ public final class WorkerRunner {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
+        FluentForwarding.active().ifPresent(f -> f.bindTo(registry));
         AtomicBoolean ready = new AtomicBoolean(false);
         long startMs = time.nowMs();
         try (JvmGcMetrics gc = new JvmGcMetrics();

@@ -162,6 +162,7 @@ public final class GnnTrainerWorker implements Worker {
         extra.put("files", List.copyOf(files.keySet()));
         LOG.info("{} uploaded {} ({} files): {}", SERVICE, uri, files.size(), extra);
         ctx.telemetry().send("loading", "model uploaded to " + uri, files.size(), null, extra);
+        ctx.telemetry().setFinishExtra(extra);
         return files.size();
     }
 

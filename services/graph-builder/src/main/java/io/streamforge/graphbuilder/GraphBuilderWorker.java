@@ -105,7 +105,8 @@ public final class GraphBuilderWorker implements Worker {
                         + indicatorValues
                         + " indicator values";
         LOG.info("{}", message);
-        ctx.telemetry().send("loading", message, written, null, extra);
+        ctx.telemetry().send("loading", message, written);
+        ctx.telemetry().setFinishExtra(extra);
         return written;
     }
 

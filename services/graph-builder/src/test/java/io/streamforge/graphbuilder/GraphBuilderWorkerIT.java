@@ -27,6 +27,7 @@ import io.streamforge.indicators.IndicatorTable;
 import io.streamforge.indicators.Indicators;
 import io.streamforge.kafka.KafkaSettings;
 import io.streamforge.kafka.TelemetryEvent;
+import io.streamforge.kafka.Topics;
 import io.streamforge.runtime.StopSignal;
 import io.streamforge.runtime.WorkerRunner;
 import io.streamforge.store.postgres.PostgresStores;
@@ -70,6 +71,8 @@ class GraphBuilderWorkerIT {
     @BeforeAll
     static void start() {
         kafka = EmbeddedKafkaBroker.start();
+        kafka.createTopic(Topics.EVENTS, 1);
+        kafka.createTopic(Topics.CONTROL, 1);
         postgres = EmbeddedPostgresServer.start();
         stores = PostgresStores.open(postgres.jdbcUrl(), postgres.user(), postgres.password(), 2);
         seeded = SeedCandles.factorModel(List.of(BTC, ETH, XRP), DAY_US, 1440, 42);
@@ -163,7 +166,9 @@ class GraphBuilderWorkerIT {
         assertThat(events)
                 .extracting(TelemetryEvent::status)
                 .containsExactly("started", "loading", "loading", "finished");
-        TelemetryEvent summary = events.get(2);
+        TelemetryEvent summary = events.get(3);
+        assertThat(events.get(2).message())
+                .startsWith("graph q-graph-main: 3 nodes, 2 edges (pearson, mst)");
         assertThat(summary.extra())
                 .containsEntry("node_count", 3)
                 .containsEntry("edge_count", 2)
@@ -184,7 +189,8 @@ class GraphBuilderWorkerIT {
         assertThat(stores.graphs().load("q-graph-main")).contains(stored);
         List<TelemetryEvent> again = events("q-graph-main", 2);
         assertThat(again).hasSize(8);
-        assertThat(again.get(again.size() - 2).extra()).containsEntry("graph_changed", false);
+        assertThat(again.get(again.size() - 1).extra()).containsEntry("graph_changed", false);
+        assertThat(again.get(again.size() - 2).message()).contains("unchanged");
         assertThat(again.get(again.size() - 1).recordsWritten()).isEqualTo(2 + indicatorCount);
     }
 

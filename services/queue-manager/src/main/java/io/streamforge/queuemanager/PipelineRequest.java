@@ -165,8 +165,49 @@ public record PipelineRequest(
                         n.get(f).isTextual() ? n.get(f).asText() : n.get(f).toString());
             }
         }
+        params(n.get("params"), path + ".params", extra);
         return new StepSpec(
                 target, type, interval, text(n, "image"), text(n, "collection_name"), deps, extra);
+    }
+
+    /**
+     * Names a step's {@code params} may not set: identity, wiring and secrets belong to the
+     * platform.
+     */
+    static final java.util.regex.Pattern RESERVED =
+            java.util.regex.Pattern.compile(
+                    "QUEUE_ID|TELEMETRY_ID|TYPE|SYMBOLS?|TIME_RANGE|KAFKA_.*|POSTGRES_.*|S3_.*|BINANCE_.*|HTTP_.*|.*_FILE"
+                            + "|EXPECTED_PRODUCERS|COLLECTION_NAME|INTERVAL");
+
+    private static final java.util.regex.Pattern PARAM_NAME =
+            java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+    /**
+     * {@code "params": {"resample": "1h", "gnn_epochs": 20}} → step env {@code RESAMPLE=1h,
+     * GNN_EPOCHS=20}.
+     */
+    private static void params(JsonNode params, String path, Map<String, String> env) {
+        if (params == null || params.isNull()) {
+            return;
+        }
+        if (!params.isObject()) {
+            throw new ProblemException(400, path, "expected an object of name → value");
+        }
+        var fields = params.fields();
+        while (fields.hasNext()) {
+            var e = fields.next();
+            String name = e.getKey();
+            String envName = name.toUpperCase(java.util.Locale.ROOT);
+            if (!PARAM_NAME.matcher(name).matches() || RESERVED.matcher(envName).matches()) {
+                throw new ProblemException(
+                        400, path + "." + name, "not a parameter a step may set");
+            }
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                throw new ProblemException(
+                        400, path + "." + name, "expected a string, number or boolean");
+            }
+            env.put(envName, e.getValue().asText());
+        }
     }
 
     private static String text(JsonNode n, String f) {

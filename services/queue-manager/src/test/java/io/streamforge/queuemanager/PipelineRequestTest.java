@@ -45,6 +45,41 @@ class PipelineRequestTest {
     }
 
     @Test
+    void stepParamsBecomeEnvironmentButNeverPlatformOrSecretVariables() {
+        PipelineRequest r =
+                parse(
+                        "{\"symbols\":[\"BTCUSDT\",\"ETHUSDT\"],\"microservices\":[{\"target\":"
+                                + "\"gnn-trainer\",\"params\":{\"resample\":\"1h\",\"gnn_epochs\":5}}]}");
+        assertThat(r.steps().get(0).extraEnv())
+                .containsEntry("RESAMPLE", "1h")
+                .containsEntry("GNN_EPOCHS", "5");
+        problem(
+                () ->
+                        parse(
+                                "{\"symbol\":\"BTCUSDT\",\"microservices\":[{\"target\":\"gnn-trainer\","
+                                        + "\"params\":{\"postgres_password_file\":\"/etc/passwd\"}}]}"),
+                400,
+                "microservices[0].params.postgres_password_file",
+                "not a parameter");
+        problem(
+                () ->
+                        parse(
+                                "{\"symbol\":\"BTCUSDT\",\"microservices\":[{\"target\":\"gnn-trainer\","
+                                        + "\"params\":{\"kafka_bootstrap_servers\":\"evil:9092\"}}]}"),
+                400,
+                "microservices[0].params.kafka_bootstrap_servers",
+                "not a parameter");
+        problem(
+                () ->
+                        parse(
+                                "{\"symbol\":\"BTCUSDT\",\"microservices\":[{\"target\":\"gnn-trainer\","
+                                        + "\"params\":{\"resample\":{\"x\":1}}}]}"),
+                400,
+                "microservices[0].params.resample",
+                "expected a string");
+    }
+
+    @Test
     void everyBadFieldIsNamed() {
         String steps = ",\"microservices\":[{\"target\":\"loader-api-candles\"}]}";
         problem(

@@ -1,10 +1,7 @@
 package io.streamforge.binance.ws;
 
-import io.streamforge.binance.DepthUpdate;
 import io.streamforge.binance.MalformedResponseException;
-import io.streamforge.domain.AggTrade;
 import io.streamforge.domain.Micros;
-import io.streamforge.domain.Trade;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -35,17 +32,13 @@ public final class BinanceWsFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceWsFeed.class);
 
     private final WsFeedConfig config;
-    private final WsFeedListener listener;
     private final List<Shard> shards = new ArrayList<>();
-    private final StreamDedup dedup = new StreamDedup();
-    private final Object lock = new Object();
+    private final EventSink sink;
     private final HttpClient http;
     private final ScheduledExecutorService scheduler;
     private final AtomicLong connectionIds = new AtomicLong();
     private final AtomicLong controlIds = new AtomicLong();
     private final CountDownLatch allConnected;
-    private final AtomicLong duplicates = new AtomicLong();
-    private final AtomicLong delivered = new AtomicLong();
     private volatile boolean closed;
 
     /** A group of streams served by one connection at a time (two while rotating). */
@@ -68,7 +61,7 @@ public final class BinanceWsFeed implements AutoCloseable {
 
     public BinanceWsFeed(WsFeedConfig config, List<WsStream> streams, WsFeedListener listener) {
         this.config = Objects.requireNonNull(config, "config");
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.sink = new EventSink(Objects.requireNonNull(listener, "listener"));
         List<String> names =
                 new ArrayList<>(new LinkedHashSet<>(streams.stream().map(WsStream::name).toList()));
         if (names.isEmpty()) {
@@ -120,11 +113,11 @@ public final class BinanceWsFeed implements AutoCloseable {
     }
 
     public long duplicatesDropped() {
-        return duplicates.get();
+        return sink.duplicates.get();
     }
 
     public long eventsDelivered() {
-        return delivered.get();
+        return sink.delivered.get();
     }
 
     @Override
@@ -230,52 +223,27 @@ public final class BinanceWsFeed implements AutoCloseable {
             s.dropped = false;
             int attempts = s.attempts;
             s.attempts = 0;
-            long now = Micros.of(Instant.now());
-            synchronized (lock) {
-                listener.onReconnected(s.index, attempts);
-                for (String stream : s.streams) {
-                    listener.onGap(
-                            new WsGap(
-                                    stream,
-                                    dedup.lastId(stream),
-                                    dedup.lastTimeUs(stream),
-                                    now,
-                                    s.dropReason));
-                }
-            }
-            release(c);
+            sink.reconnected(s.index, attempts, s.streams, Micros.of(Instant.now()), s.dropReason);
+            sink.release(c);
         } else if (old != null) {
             String reason = s.pendingReason;
             old.closePlanned(
                     "rotated",
                     () -> {
-                        release(c);
-                        synchronized (lock) {
-                            listener.onRotated(s.index, reason);
-                        }
+                        sink.release(c);
+                        sink.lifecycle(l -> l.onRotated(s.index, reason));
                     });
             scheduler.schedule(
                     () -> old.kill("drain timeout"),
                     config.connectTimeoutMs(),
                     TimeUnit.MILLISECONDS);
         } else {
-            synchronized (lock) {
-                listener.onConnected(s.index, s.streams);
-            }
-            release(c);
+            sink.lifecycle(l -> l.onConnected(s.index, s.streams));
+            sink.release(c);
         }
         if (!s.everConnected) {
             s.everConnected = true;
             allConnected.countDown();
-        }
-    }
-
-    /** Delivers what {@code c} held back and lets its later events through directly. */
-    private void release(WsConnection c) {
-        synchronized (c) {
-            for (WsMessages.Parsed p : c.held) deliver(p);
-            c.held.clear();
-            c.holding = false;
         }
     }
 
@@ -301,9 +269,7 @@ public final class BinanceWsFeed implements AutoCloseable {
         s.dropped = true;
         s.dropReason = reason;
         LOG.warn("binance ws shard {} dropped: {}", s.index, reason);
-        synchronized (lock) {
-            listener.onDropped(s.index, reason);
-        }
+        sink.lifecycle(l -> l.onDropped(s.index, reason));
         if (s.pending == null) reconnectLater(s, reason);
     }
 
@@ -389,28 +355,7 @@ public final class BinanceWsFeed implements AutoCloseable {
             return;
         }
         if (ev == null || p.stream() == null) return;
-        synchronized (c) {
-            if (c.holding) {
-                c.held.add(p);
-                return;
-            }
-        }
-        deliver(p);
-    }
-
-    private void deliver(WsMessages.Parsed p) {
-        Object ev = p.event();
-        synchronized (lock) {
-            if (!dedup.accept(p.stream(), ev)) {
-                duplicates.incrementAndGet();
-                return;
-            }
-            delivered.incrementAndGet();
-            if (ev instanceof AggTrade a) listener.onAggTrade(p.stream(), a);
-            else if (ev instanceof Trade t) listener.onTrade(p.stream(), t);
-            else if (ev instanceof KlineUpdate k) listener.onKline(p.stream(), k);
-            else if (ev instanceof DepthUpdate d) listener.onDepth(p.stream(), d);
-        }
+        sink.offer(c, p);
     }
 
     private void run(Runnable r) {

@@ -135,9 +135,7 @@ class WsMessagesTest {
             LocalOrderBook book =
                     new LocalOrderBook(
                             first.symbol(),
-                            s ->
-                                    new DepthSnapshot(
-                                            s, first.firstUpdateId(), List.of(), List.of()),
+                            s -> new DepthSnapshot(s, first.firstUpdateId(), List.of(), List.of()),
                             new LocalOrderBook.Listener() {
                                 @Override
                                 public void onSnapshot(DepthSnapshot b) {

@@ -4,26 +4,26 @@ import io.streamforge.binance.BinanceClientConfig;
 import io.streamforge.binance.BinanceRestClient;
 import io.streamforge.binance.ClientListener;
 import io.streamforge.binance.Sleeper;
+import io.streamforge.binance.dump.DumpReader;
+import io.streamforge.binance.dump.DumpSource;
 import io.streamforge.domain.Interval;
-import io.streamforge.domain.TimeRange;
 import io.streamforge.runtime.ConfigReader;
 import io.streamforge.runtime.LoaderJob;
 import io.streamforge.runtime.Worker;
 import io.streamforge.runtime.WorkerConfig;
 import io.streamforge.runtime.WorkerContext;
+import java.nio.file.Path;
+import java.time.Duration;
 
-/** Loads klines of every configured symbol over the time range from the REST API into Kafka. */
+/**
+ * Loads klines of every configured symbol over the time range into Kafka, from the REST API, from
+ * data.binance.vision dump files or both (SOURCE=rest|dump|auto), with coverage facts (ADR 1701).
+ */
 public final class CandlesLoader implements Worker {
     public static final String SERVICE = "loader-api-candles";
 
     /** Loader settings read from the environment. */
-    public record Settings(
-            Interval interval,
-            TimeRange range,
-            String topic,
-            int partitions,
-            int concurrency,
-            BinanceClientConfig binance) {}
+    public record Settings(Interval interval, LoaderJob.Settings common) {}
 
     private final Settings settings;
 
@@ -31,70 +31,48 @@ public final class CandlesLoader implements Worker {
         this.settings = settings;
     }
 
-    /**
-     * Reads INTERVAL, TIME_RANGE, KAFKA_TOPIC, TOPIC_PARTITIONS, LOADER_CONCURRENCY, SOURCE,
-     * BINANCE_*.
-     */
+    /** Reads INTERVAL (1m) and the shared loader settings ({@link LoaderJob#settings}). */
     public static Worker create(ConfigReader r, WorkerConfig common) {
         Interval interval = r.parsed("INTERVAL", Interval::of, Interval.M1);
-        TimeRange range = r.requiredParsed("TIME_RANGE", TimeRange::parseDays);
-        String source = r.optional("SOURCE", "rest");
-        if (!source.equals("rest")) {
-            r.problem("invalid SOURCE: '" + source + "' (this version supports rest)");
-        }
-        return new CandlesLoader(
-                new Settings(
-                        interval,
-                        range,
-                        r.optional("KAFKA_TOPIC", common.queueId()),
-                        r.intValue("TOPIC_PARTITIONS", 3, 1, 1000),
-                        r.intValue("LOADER_CONCURRENCY", 2, 1, 64),
-                        binance(r)));
+        return new CandlesLoader(new Settings(interval, LoaderJob.settings(r, common)));
     }
 
-    /** BINANCE_BASE_URL (default the public API), BINANCE_WEIGHT_LIMIT, BINANCE_MAX_RETRIES. */
-    public static BinanceClientConfig binance(ConfigReader r) {
-        String base = r.optional("BINANCE_BASE_URL", "https://api.binance.com");
-        int limit =
-                r.intValue(
-                        "BINANCE_WEIGHT_LIMIT",
-                        BinanceClientConfig.DEFAULT_WEIGHT_LIMIT,
-                        1,
-                        1_000_000);
-        int retries = r.intValue("BINANCE_MAX_RETRIES", 5, 0, 100);
-        try {
-            return BinanceClientConfig.defaults(base)
-                    .withWeightLimit(limit, BinanceClientConfig.DEFAULT_SAFETY_MARGIN)
-                    .withMicroseconds(r.parsed("BINANCE_TIME_UNIT", u -> unit(u), true))
-                    .withRetries(retries, 500, 30_000);
-        } catch (IllegalArgumentException e) {
-            r.problem("invalid BINANCE_BASE_URL: " + e.getMessage());
-            return null;
-        }
+    /** The REST client configuration from the BINANCE_* values. */
+    public static BinanceClientConfig clientConfig(LoaderJob.BinanceEnv b) {
+        return BinanceClientConfig.defaults(b.baseUrl())
+                .withWeightLimit(b.weightLimit(), BinanceClientConfig.DEFAULT_SAFETY_MARGIN)
+                .withMicroseconds(b.microseconds())
+                .withRetries(b.maxRetries(), 500, 30_000);
+    }
+
+    /** DUMP_DIR (a local mirror) when set, else DUMP_BASE_URL over HTTP. */
+    public static DumpReader dumpReader(LoaderJob.Settings s) {
+        return new DumpReader(
+                s.dumpDir() != null
+                        ? DumpSource.folder(Path.of(s.dumpDir()))
+                        : DumpSource.http(s.dumpBaseUrl(), Duration.ofSeconds(60)));
     }
 
     @Override
     public long run(WorkerContext ctx) throws Exception {
+        LoaderJob.Settings s = settings.common();
         BinanceRestClient client =
                 new BinanceRestClient(
-                        settings.binance(), ctx.time(), Sleeper.system(), ClientListener.NONE);
+                        clientConfig(s.binance()), ctx.time(), Sleeper.system(), ClientListener.NONE);
+        DumpReader dumps = s.source() == LoaderJob.SourceMode.REST ? null : dumpReader(s);
+        String queueId = ctx.config().queueId();
         return LoaderJob.run(
                 ctx,
-                settings.topic(),
-                settings.partitions(),
-                settings.concurrency(),
+                s.topic(),
+                s.partitions(),
+                s.concurrency(),
                 (symbol, sink) ->
-                        client.klines(symbol, settings.interval(), settings.range(), sink::accept));
-    }
-
-    /** BINANCE_TIME_UNIT: MICROSECOND (default; exact trade times) or MILLISECOND. */
-    static boolean unit(String u) {
-        if (u.equals("MICROSECOND")) {
-            return true;
-        }
-        if (u.equals("MILLISECOND")) {
-            return false;
-        }
-        throw new IllegalArgumentException("expected MICROSECOND or MILLISECOND, got " + u);
+                        LoaderJob.load(
+                                s.source(),
+                                s.range(),
+                                ctx.time().nowUs(),
+                                new KlineStream(
+                                        client, dumps, symbol, settings.interval(), queueId),
+                                sink));
     }
 }

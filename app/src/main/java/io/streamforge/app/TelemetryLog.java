@@ -1,0 +1,47 @@
+package io.streamforge.app;
+
+import io.streamforge.kafka.KafkaClients;
+import io.streamforge.kafka.KafkaSettings;
+import io.streamforge.kafka.TelemetryCodec;
+import io.streamforge.kafka.TelemetryEvent;
+import io.streamforge.kafka.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+/** Reads the telemetry a queue produced so far from {@code queue-events} (no consumer group). */
+public final class TelemetryLog {
+    private TelemetryLog() {}
+
+    public static List<TelemetryEvent> read(String bootstrapServers, String queueId) {
+        List<TelemetryEvent> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> c =
+                KafkaClients.consumer(
+                        KafkaSettings.plaintext(bootstrapServers), null, "telemetry-log")) {
+            List<TopicPartition> parts =
+                    c.partitionsFor(Topics.EVENTS).stream()
+                            .map(i -> new TopicPartition(i.topic(), i.partition()))
+                            .toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < deadline
+                    && parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    TelemetryEvent e = TelemetryCodec.decodeEvent(r.value());
+                    if (e.queueId().equals(queueId)) {
+                        out.add(e);
+                    }
+                }
+            }
+        }
+        out.sort(Comparator.comparingLong(TelemetryEvent::timestampUs));
+        return out;
+    }
+}
