@@ -43,7 +43,7 @@ public final class Cli {
 
     static int run(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.print(USAGE);
+            System.err.print(USAGE + io.streamforge.app.tools.Tools.USAGE);
             return 2;
         }
         Args a = new Args(Arrays.copyOfRange(args, 1, args.length));
@@ -59,6 +59,14 @@ public final class Cli {
                             new Args(
                                     Arrays.copyOfRange(
                                             args, Math.min(2, args.length), args.length)));
+                case "indicators":
+                case "candles":
+                case "correlation":
+                    return io.streamforge.app.tools.Tools.run(
+                            args[0],
+                            Arrays.copyOfRange(args, 1, args.length),
+                            System.out,
+                            System.err);
                 case "test-logger":
                     return io.streamforge.runtime.logging.TestLogger.cli(
                             Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out);

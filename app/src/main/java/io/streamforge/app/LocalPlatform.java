@@ -93,6 +93,9 @@ public final class LocalPlatform implements AutoCloseable {
                 "POSTGRES_PASSWORD_FILE",
                 secretFile(o.dataDir(), "postgres-password", postgres.password()));
         env.put("BINANCE_BASE_URL", exchangeUrl);
+        if (sim != null) {
+            env.put("BINANCE_WS_URL", sim.wsBaseUrl());
+        }
         env.put("S3_ENDPOINT", s3.endpoint().toString());
         env.put("S3_REGION", s3.region());
         env.put("S3_ACCESS_KEY_FILE", secretFile(o.dataDir(), "s3-access-key", s3.accessKey()));

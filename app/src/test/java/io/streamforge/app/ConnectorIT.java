@@ -64,11 +64,7 @@ class ConnectorIT {
     }
 
     static String jdbcUrl() {
-        try (var c = platform.stores().dataSource().getConnection()) {
-            return c.getMetaData().getURL();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return ConnectorITJdbc.url(platform);
     }
 
     @AfterAll

@@ -188,7 +188,10 @@ public final class LoaderJob {
             st.rest(r, page -> deliver(st, sink, page, Source.REST));
             sink.coverage(st.segmentCovered(r, Source.REST), List.of());
         }
-        List<Gap> gaps = st.gaps(range);
+        if (nowUs <= range.startUs()) {
+            return;
+        }
+        List<Gap> gaps = st.gaps(new TimeRange(range.startUs(), Math.min(range.endUs(), nowUs)));
         if (mode == SourceMode.DUMP) {
             List<Gap> out = new ArrayList<>(dumpMissing);
             for (Gap g : gaps) {

@@ -32,6 +32,7 @@ public final class Telemetry {
         this.config = config;
         this.time = time;
         this.registry = registry;
+        registry.counter("streamforge_coverage_gaps_total"); // exported as zero until the first gap
     }
 
     /**
@@ -74,6 +75,9 @@ public final class Telemetry {
                         error,
                         extra);
         registry.counter("streamforge_telemetry_events_total", "status", status).increment();
+        if (status.equals("gap")) {
+            registry.counter("streamforge_coverage_gaps_total").increment();
+        }
         try {
             producer.send(
                             new ProducerRecord<>(

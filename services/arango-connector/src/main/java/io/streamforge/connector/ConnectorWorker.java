@@ -55,6 +55,7 @@ public final class ConnectorWorker implements Worker {
                             consumer,
                             new DlqPublisher(dlqProducer),
                             stores.marketData(),
+                            stores.coverage(),
                             settings,
                             ctx);
             return sink.run();

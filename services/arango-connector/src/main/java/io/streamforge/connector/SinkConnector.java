@@ -3,6 +3,7 @@ package io.streamforge.connector;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.streamforge.domain.MarketRecord;
+import io.streamforge.domain.port.CoverageLedger;
 import io.streamforge.domain.port.MarketDataStore;
 import io.streamforge.kafka.DataMessage;
 import io.streamforge.kafka.DlqPublisher;
@@ -28,17 +29,21 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The consume → validate → upsert → commit loop. Offsets (with the end-of-stream state in their
  * metadata) are committed only after the database transaction of the same records committed:
- * at-least-once delivery plus idempotent upserts gives an exactly-once outcome.
+ * at-least-once delivery plus idempotent upserts gives an exactly-once outcome. Coverage facts (ADR
+ * 1701) are written to the ledger right after the batch's records, in message order, before the
+ * offset commit; ledger writes are idempotent too.
  */
 final class SinkConnector {
     private final KafkaConsumer<String, byte[]> consumer;
     private final DlqPublisher dlq;
     private final MarketDataStore store;
+    private final CoverageLedger ledger;
     private final ConnectorSettings settings;
     private final EndOfStreamTracker tracker;
     private final WorkerContext ctx;
     private final Counter written;
     private final Counter rejected;
+    private final Counter coverageFacts;
     private final Timer batchTimer;
     private long total;
     private int batches;
@@ -47,16 +52,19 @@ final class SinkConnector {
             KafkaConsumer<String, byte[]> consumer,
             DlqPublisher dlq,
             MarketDataStore store,
+            CoverageLedger ledger,
             ConnectorSettings settings,
             WorkerContext ctx) {
         this.consumer = consumer;
         this.dlq = dlq;
         this.store = store;
+        this.ledger = ledger;
         this.settings = settings;
         this.ctx = ctx;
         this.tracker = new EndOfStreamTracker(settings.expectedProducers());
         this.written = ctx.registry().counter("streamforge_connector_records_written_total");
         this.rejected = ctx.registry().counter("streamforge_connector_dlq_total");
+        this.coverageFacts = ctx.registry().counter("streamforge_connector_coverage_facts_total");
         this.batchTimer = ctx.registry().timer("streamforge_connector_batch_seconds");
     }
 
@@ -82,6 +90,7 @@ final class SinkConnector {
 
     private void process(ConsumerRecords<String, byte[]> recs) throws Exception {
         List<MarketRecord> batch = new ArrayList<>(recs.count());
+        List<DataMessage.Coverage> facts = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         List<Future<RecordMetadata>> dlqAcks = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> rec : recs) {
@@ -89,6 +98,8 @@ final class SinkConnector {
                 DataMessage m = RecordCodec.decode(rec.value());
                 if (m instanceof DataMessage.Data d) {
                     batch.add(d.record());
+                } else if (m instanceof DataMessage.Coverage c) {
+                    facts.add(c);
                 } else {
                     tracker.mark(rec.partition(), ((DataMessage.EndOfStream) m).producer());
                 }
@@ -114,6 +125,9 @@ final class SinkConnector {
                                         return null;
                                     }));
         }
+        if (!facts.isEmpty()) {
+            Retry.call("coverage", 8, 200, 10_000, ctx.stop(), () -> recordFacts(facts));
+        }
         dlqAcks.forEach(DlqPublisher::await);
         batches++;
         if (settings.failAfterBatches() > 0 && batches >= settings.failAfterBatches()) {
@@ -125,6 +139,16 @@ final class SinkConnector {
         consumer.commitSync(offsets);
         total += batch.size();
         written.increment(batch.size());
+    }
+
+    /** In message order: a later gap state of the same range must win. */
+    private Void recordFacts(List<DataMessage.Coverage> facts) {
+        for (DataMessage.Coverage c : facts) {
+            ledger.record(c.received());
+            ledger.recordGaps(c.gaps());
+        }
+        coverageFacts.increment(facts.size());
+        return null;
     }
 
     /**

@@ -58,7 +58,10 @@ public final class CandlesLoader implements Worker {
         LoaderJob.Settings s = settings.common();
         BinanceRestClient client =
                 new BinanceRestClient(
-                        clientConfig(s.binance()), ctx.time(), Sleeper.system(), ClientListener.NONE);
+                        clientConfig(s.binance()),
+                        ctx.time(),
+                        Sleeper.system(),
+                        ClientListener.NONE);
         DumpReader dumps = s.source() == LoaderJob.SourceMode.REST ? null : dumpReader(s);
         String queueId = ctx.config().queueId();
         return LoaderJob.run(

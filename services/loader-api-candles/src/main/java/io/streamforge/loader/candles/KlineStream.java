@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Klines of one symbol and interval for {@link LoaderJob#load}: REST or dump pages; received =
- * the intervals of the candles delivered; gaps = open times missing in the expected range (whole
+ * Klines of one symbol and interval for {@link LoaderJob#load}: REST or dump pages; received = the
+ * intervals of the candles delivered; gaps = open times missing in the expected range (whole
  * intervals), filled from REST or marked expected when REST has none either.
  */
 final class KlineStream implements LoaderJob.Stream<Candle> {

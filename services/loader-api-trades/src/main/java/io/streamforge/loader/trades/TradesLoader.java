@@ -4,37 +4,32 @@ import io.streamforge.binance.BinanceClientConfig;
 import io.streamforge.binance.BinanceRestClient;
 import io.streamforge.binance.ClientListener;
 import io.streamforge.binance.Sleeper;
-import io.streamforge.domain.TimeRange;
+import io.streamforge.binance.dump.DumpReader;
+import io.streamforge.binance.dump.DumpSource;
 import io.streamforge.runtime.ConfigReader;
 import io.streamforge.runtime.LoaderJob;
 import io.streamforge.runtime.Worker;
 import io.streamforge.runtime.WorkerConfig;
 import io.streamforge.runtime.WorkerContext;
+import java.nio.file.Path;
+import java.time.Duration;
 
-/** Loads aggTrades of every configured symbol over the time range from the REST API into Kafka. */
+/**
+ * Loads aggTrades of every configured symbol over the time range into Kafka, from the REST API,
+ * from data.binance.vision dump files or both (SOURCE=rest|dump|auto), with coverage facts (ADR
+ * 1701).
+ */
 public final class TradesLoader implements Worker {
     public static final String SERVICE = "loader-api-trades";
 
-    /** Loader settings read from the environment. */
-    public record Settings(
-            TimeRange range,
-            String topic,
-            int partitions,
-            int concurrency,
-            BinanceClientConfig binance) {}
+    private final LoaderJob.Settings settings;
 
-    private final Settings settings;
-
-    public TradesLoader(Settings settings) {
+    public TradesLoader(LoaderJob.Settings settings) {
         this.settings = settings;
     }
 
-    /**
-     * Reads TIME_RANGE, TYPE (agg_trades), KAFKA_TOPIC, TOPIC_PARTITIONS, LOADER_CONCURRENCY,
-     * BINANCE_*.
-     */
+    /** Reads TYPE (agg_trades) and the shared loader settings ({@link LoaderJob#settings}). */
     public static Worker create(ConfigReader r, WorkerConfig common) {
-        TimeRange range = r.requiredParsed("TIME_RANGE", TimeRange::parseDays);
         String type = common.type().isEmpty() ? "agg_trades" : common.type();
         if (!type.equals("agg_trades") && !type.equals("trades")) {
             r.problem("invalid TYPE: '" + type + "' (expected agg_trades)");
@@ -42,55 +37,39 @@ public final class TradesLoader implements Worker {
             r.problem(
                     "invalid TYPE: 'trades' needs historicalTrades, not supported by this version; use agg_trades");
         }
-        return new TradesLoader(
-                new Settings(
-                        range,
-                        r.optional("KAFKA_TOPIC", common.queueId()),
-                        r.intValue("TOPIC_PARTITIONS", 3, 1, 1000),
-                        r.intValue("LOADER_CONCURRENCY", 2, 1, 64),
-                        binance(r)));
-    }
-
-    /** BINANCE_BASE_URL (default the public API), BINANCE_WEIGHT_LIMIT. */
-    static BinanceClientConfig binance(ConfigReader r) {
-        String base = r.optional("BINANCE_BASE_URL", "https://api.binance.com");
-        int limit =
-                r.intValue(
-                        "BINANCE_WEIGHT_LIMIT",
-                        BinanceClientConfig.DEFAULT_WEIGHT_LIMIT,
-                        1,
-                        1_000_000);
-        try {
-            return BinanceClientConfig.defaults(base)
-                    .withWeightLimit(limit, BinanceClientConfig.DEFAULT_SAFETY_MARGIN)
-                    .withMicroseconds(r.parsed("BINANCE_TIME_UNIT", u -> unit(u), true));
-        } catch (IllegalArgumentException e) {
-            r.problem("invalid BINANCE_BASE_URL: " + e.getMessage());
-            return null;
-        }
+        return new TradesLoader(LoaderJob.settings(r, common));
     }
 
     @Override
     public long run(WorkerContext ctx) throws Exception {
+        LoaderJob.Settings s = settings;
+        var b = s.binance();
+        BinanceClientConfig config =
+                BinanceClientConfig.defaults(b.baseUrl())
+                        .withWeightLimit(b.weightLimit(), BinanceClientConfig.DEFAULT_SAFETY_MARGIN)
+                        .withMicroseconds(b.microseconds())
+                        .withRetries(b.maxRetries(), 500, 30_000);
         BinanceRestClient client =
-                new BinanceRestClient(
-                        settings.binance(), ctx.time(), Sleeper.system(), ClientListener.NONE);
+                new BinanceRestClient(config, ctx.time(), Sleeper.system(), ClientListener.NONE);
+        DumpReader dumps =
+                s.source() == LoaderJob.SourceMode.REST
+                        ? null
+                        : new DumpReader(
+                                s.dumpDir() != null
+                                        ? DumpSource.folder(Path.of(s.dumpDir()))
+                                        : DumpSource.http(s.dumpBaseUrl(), Duration.ofSeconds(60)));
+        String queueId = ctx.config().queueId();
         return LoaderJob.run(
                 ctx,
-                settings.topic(),
-                settings.partitions(),
-                settings.concurrency(),
-                (symbol, sink) -> client.aggTrades(symbol, settings.range(), sink::accept));
-    }
-
-    /** BINANCE_TIME_UNIT: MICROSECOND (default; exact trade times) or MILLISECOND. */
-    static boolean unit(String u) {
-        if (u.equals("MICROSECOND")) {
-            return true;
-        }
-        if (u.equals("MILLISECOND")) {
-            return false;
-        }
-        throw new IllegalArgumentException("expected MICROSECOND or MILLISECOND, got " + u);
+                s.topic(),
+                s.partitions(),
+                s.concurrency(),
+                (symbol, sink) ->
+                        LoaderJob.load(
+                                s.source(),
+                                s.range(),
+                                ctx.time().nowUs(),
+                                new AggTradeStream(client, dumps, symbol, queueId),
+                                sink));
     }
 }
