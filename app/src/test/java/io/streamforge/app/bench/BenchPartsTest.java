@@ -1,0 +1,182 @@
+package io.streamforge.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamforge.domain.Symbol;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The pure parts of the ingestion benchmarks: percentiles, efficiency arithmetic, options. */
+class BenchPartsTest {
+
+    @Test
+    void percentilesUseNearestRank() {
+        long[] v = new long[100];
+        for (int i = 0; i < 100; i++) {
+            v[i] = 100 - i; // 100 .. 1, unsorted
+        }
+        Percentiles p = new Percentiles(v, 100);
+        assertThat(p.percentile(50)).isEqualTo(50);
+        assertThat(p.percentile(99)).isEqualTo(99);
+        assertThat(p.percentile(99.5)).isEqualTo(100);
+        assertThat(p.percentile(0)).isEqualTo(1);
+        assertThat(p.max()).isEqualTo(100);
+    }
+
+    @Test
+    void percentilesOfAPrefixIgnoreTheRestAndDoNotChangeTheInput() {
+        long[] v = {5, 3, 9, 1000, 1000};
+        Percentiles p = new Percentiles(v, 3);
+        assertThat(p.count()).isEqualTo(3);
+        assertThat(p.percentile(50)).isEqualTo(5);
+        assertThat(p.max()).isEqualTo(9);
+        assertThat(v).containsExactly(5, 3, 9, 1000, 1000);
+    }
+
+    @Test
+    void percentilesRejectBadInput() {
+        assertThatThrownBy(() -> new Percentiles(new long[2], 3)).hasMessageContaining("count");
+        assertThatThrownBy(() -> new Percentiles(new long[0], 0).percentile(50))
+                .hasMessageContaining("no values");
+        assertThatThrownBy(() -> new Percentiles(new long[] {1}, 1).percentile(101))
+                .hasMessageContaining("[0, 100]");
+    }
+
+    @Test
+    void efficiencyAgainstLimitAndAllowance() {
+        // 10 windows, 2,850 weight in all: 285 per window; limit 300, margin 0.95 → allowance 285
+        var e = new RestEfficiency(2_850, 10, 300, 0.95, 1.0, 600);
+        assertThat(e.weightPerWindow()).isEqualTo(285.0);
+        assertThat(e.allowancePerWindow()).isEqualTo(285);
+        assertThat(e.ofLimit()).isEqualTo(0.95);
+        assertThat(e.ofAllowance()).isEqualTo(1.0);
+        assertThat(e.limitOfRaw()).isEqualTo(0.5);
+        assertThat(e.meetsTarget(0)).isTrue();
+        assertThat(e.meetsTarget(1)).as("a single 429 fails the target").isFalse();
+        var low = new RestEfficiency(2_600, 10, 300, 0.95, 1.0, 600);
+        assertThat(low.ofAllowance()).isLessThan(RestEfficiency.TARGET);
+        assertThat(low.meetsTarget(0)).isFalse();
+    }
+
+    @Test
+    void autoLimitIsHalfTheRawCapacityPerWindowRoundedDown() {
+        assertThat(RestEfficiency.autoLimit(622, 1.0)).isEqualTo(310);
+        assertThat(RestEfficiency.autoLimit(622, 2.0)).isEqualTo(620);
+        assertThat(RestEfficiency.autoLimit(50, 1.0)).as("never below 100").isEqualTo(100);
+    }
+
+    @Test
+    void efficiencyRejectsImpossibleSettings() {
+        assertThatThrownBy(() -> new RestEfficiency(1, 0, 300, 0.95, 1, 1))
+                .hasMessageContaining("windows");
+        assertThatThrownBy(() -> new RestEfficiency(1, 1, 300, 1.5, 1, 1))
+                .hasMessageContaining("margin");
+    }
+
+    @Test
+    void restOptionsParseWithDefaults() {
+        var o =
+                RestBench.Options.parse(
+                        new String[] {"--symbols", "btcusdt,ETHUSDT", "--windows", "5"});
+        assertThat(o.symbols()).containsExactly(Symbol.of("BTCUSDT"), Symbol.of("ETHUSDT"));
+        assertThat(o.windows()).isEqualTo(5);
+        assertThat(o.timeScale()).isEqualTo(60.0);
+        assertThat(o.weightLimit()).as("auto").isZero();
+        assertThat(o.margin()).isEqualTo(0.95);
+        assertThat(RestBench.Options.parse(new String[] {"--weight-limit", "1200"}).weightLimit())
+                .isEqualTo(1200);
+    }
+
+    @Test
+    void badOptionsNameTheProblem() {
+        assertThatThrownBy(() -> RestBench.Options.parse(new String[] {"--windowz", "5"}))
+                .hasMessageContaining("unknown option '--windowz'")
+                .hasMessageContaining("--windows");
+        assertThatThrownBy(() -> RestBench.Options.parse(new String[] {"--windows"}))
+                .hasMessage("--windows needs a value");
+        assertThatThrownBy(() -> RestBench.Options.parse(new String[] {"--windows", "ten"}))
+                .hasMessage("--windows: expected a whole number, got 'ten'");
+        assertThatThrownBy(() -> RestBench.Options.parse(new String[] {"--windows", "0"}))
+                .hasMessage("--windows: must be positive, got 0");
+        assertThatThrownBy(() -> RestBench.Options.parse(new String[] {"--margin", "1.2"}))
+                .hasMessage("--margin: must be in (0, 1], got 1.2");
+        assertThatThrownBy(() -> RestBench.Options.parse(new String[] {"--symbols", "BTC-USDT"}))
+                .hasMessageContaining("--symbols");
+        assertThatThrownBy(
+                        () ->
+                                RestBench.Options.parse(
+                                        new String[] {"--windows", "2", "--windows", "3"}))
+                .hasMessage("--windows given twice");
+        assertThatThrownBy(
+                        () ->
+                                DumpBench.Options.parse(
+                                        new String[] {"--days", "2024-02-01:2024-01-01"}))
+                .hasMessageContaining("before start");
+        assertThatThrownBy(
+                        () -> WsBench.Options.parse(new String[] {"--agg-trades-per-day", "100"}))
+                .hasMessageContaining("--agg-trades-per-day");
+    }
+
+    @Test
+    void entryPointAnswersTwoForUnknownBenchmarkOrOptionWithoutRunningAnything() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        assertThat(IngestBenchmarks.run("latency", new String[0], out)).isEqualTo(2);
+        assertThat(IngestBenchmarks.run("rest", new String[] {"--bogus", "1"}, out)).isEqualTo(2);
+        String text = buf.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("unknown benchmark 'latency' (available: rest, dump, ws)");
+        assertThat(text).contains("bench rest: unknown option '--bogus'");
+        assertThat(text).contains("usage: streamforge bench rest");
+    }
+
+    @Test
+    void wsSpeedGivesTheRequestedNominalRate() {
+        var o =
+                new WsBench.Options(
+                        List.of(Symbol.of("BTCUSDT"), Symbol.of("ETHUSDT")), 864_000, 5, 50_000, 1);
+        // 2 symbols × 10 trades per simulated second = 20/s at speed 1 → 2,500× for 50k/s
+        assertThat(o.speedFor(50_000)).isEqualTo(2_500.0);
+    }
+
+    @Test
+    void ladderCountsOnlyStepsThatKeptUp() {
+        var l = new WsBench.Ladder();
+        assertThat(l.add(10_000, 9_990)).isTrue();
+        assertThat(l.add(20_000, 19_000)).isTrue();
+        assertThat(l.add(40_000, 30_000)).as("fell behind: stop climbing").isFalse();
+        assertThat(l.sustained()).isEqualTo(19_000);
+        assertThat(l.peak()).isEqualTo(30_000);
+    }
+
+    @Test
+    void dumpPathsCoverEveryDayOfTheRangeForBothKinds() {
+        var o =
+                DumpBench.Options.parse(
+                        new String[] {"--symbols", "BTCUSDT", "--days", "2024-01-30:2024-02-01"});
+        assertThat(DumpBench.paths(o))
+                .containsExactly(
+                        "data/spot/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-30.zip",
+                        "data/spot/daily/aggTrades/BTCUSDT/BTCUSDT-aggTrades-2024-01-30.zip",
+                        "data/spot/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-31.zip",
+                        "data/spot/daily/aggTrades/BTCUSDT/BTCUSDT-aggTrades-2024-01-31.zip",
+                        "data/spot/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-02-01.zip",
+                        "data/spot/daily/aggTrades/BTCUSDT/BTCUSDT-aggTrades-2024-02-01.zip");
+    }
+
+    @Test
+    void scaledClockMapsSimulatedTimeBackToTheWallClock() {
+        ScaledClock c = new ScaledClock(1_000_000_000L, 60);
+        long simUs = c.nowUs();
+        long wall = System.nanoTime();
+        // 60 simulated seconds = 1 wall second
+        assertThat(c.wallNanosOf(simUs + 60_000_000L) - c.wallNanosOf(simUs))
+                .isEqualTo(1_000_000_000L);
+        assertThat(Math.abs(c.wallNanosOf(simUs) - wall)).isLessThan(50_000_000L);
+        assertThat(c.wallNanosFor(60_000)).isEqualTo(1_000_000_000L);
+        assertThatThrownBy(() -> new ScaledClock(0, 0)).hasMessageContaining("speed");
+    }
+}
