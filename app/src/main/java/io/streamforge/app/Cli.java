@@ -24,6 +24,7 @@ public final class Cli {
               sim  [--port N] [--seed N] [--symbols A,B]   run the exchange simulator alone
               bench ingest [--symbols A,B,..] [--range YYYY-MM-DD:YYYY-MM-DD] [--data-dir DIR]
                      end-to-end rate vs raw Kafka and raw PostgreSQL COPY rates, same records
+              coverage [--data-dir DIR | --jdbc-url URL [--user U]] [--queue ID] [--range A:B]   print the coverage ledger
               test-logger [--host H --port P --count N --app NAME]   send test records to Fluent-bit
             """;
 
@@ -65,6 +66,12 @@ public final class Cli {
                     return io.streamforge.app.tools.Tools.run(
                             args[0],
                             Arrays.copyOfRange(args, 1, args.length),
+                            System.out,
+                            System.err);
+                case "coverage":
+                    return io.streamforge.app.coverage.CoverageCommand.run(
+                            Arrays.copyOfRange(args, 1, args.length),
+                            System.getenv(),
                             System.out,
                             System.err);
                 case "test-logger":

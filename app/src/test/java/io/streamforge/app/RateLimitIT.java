@@ -32,6 +32,8 @@ class RateLimitIT {
                                         .withWeightLimitPerMinute(12)
                                         .withPort(0))) {
             String q = "loader-ratelimit-2024-02-01-cccccc";
+            kafka.createTopic(io.streamforge.kafka.Topics.EVENTS, 1);
+            kafka.createTopic(io.streamforge.kafka.Topics.CONTROL, 1);
             int code =
                     WorkerRunner.run(
                             TradesLoader.SERVICE,
@@ -62,9 +64,13 @@ class RateLimitIT {
                                     io.streamforge.kafka.KafkaSettings.plaintext(
                                             kafka.bootstrapServers()),
                                     q,
-                                    (int) expected + 3)
+                                    (int) expected + 4)
                             .stream()
-                            .filter(rec -> !"__eos__".equals(rec.key()))
+                            .filter(
+                                    rec ->
+                                            io.streamforge.kafka.RecordCodec.decode(rec.value())
+                                                    instanceof
+                                                    io.streamforge.kafka.DataMessage.Data)
                             .count();
             assertThat(published).isEqualTo(expected);
         }

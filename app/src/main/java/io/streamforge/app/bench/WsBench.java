@@ -91,16 +91,16 @@ final class WsBench {
             Ladder ladder = new Ladder();
             for (double f : LADDER) {
                 double offered = simMax * f;
-                out.printf("» feed → Kafka, offered %,.0f msgs/s ...", offered);
+                out.printf("» feed → Kafka, target %,.0f msgs/s ...", offered);
                 FeedRun step =
                         withSim(
                                 o,
                                 calibratedSpeed(model, o, offered),
-                                sim -> feedRun(sim, kafka, ks, o, 0));
+                                sim -> feedRun(sim, model, kafka, ks, o, 0));
                 out.printf(
-                        " received %,.0f, acked %,.0f msgs/s%n",
-                        step.receivedRate(), step.ackRate());
-                if (!ladder.add(offered, step.ackRate())) {
+                        " offered %,.0f, received %,.0f, acked %,.0f msgs/s%n",
+                        step.offeredRate(), step.receivedRate(), step.ackRate());
+                if (!ladder.add(step.offeredRate(), step.ackRate())) {
                     break;
                 }
             }
@@ -111,7 +111,7 @@ final class WsBench {
                     withSim(
                             o,
                             calibratedSpeed(model, o, o.rate()),
-                            sim -> feedRun(sim, kafka, ks, o, o.rate() * (o.seconds() + 4)));
+                            sim -> feedRun(sim, model, kafka, ks, o, o.rate() * (o.seconds() + 4)));
             print(o, simMax, ladder, fixed);
         }
     }
@@ -276,10 +276,19 @@ final class WsBench {
 
     /** Feed throughput (acks/s) and, when {@code latencyCapacity} > 0, ack latencies. */
     record FeedRun(
-            double ackRate, double receivedRate, Percentiles latencyNs, long latencyDropped) {}
+            double offeredRate,
+            double ackRate,
+            double receivedRate,
+            Percentiles latencyNs,
+            long latencyDropped) {}
 
     private FeedRun feedRun(
-            Sim sim, EmbeddedKafkaBroker kafka, KafkaSettings ks, Options o, int latencyCapacity) {
+            Sim sim,
+            MarketModel model,
+            EmbeddedKafkaBroker kafka,
+            KafkaSettings ks,
+            Options o,
+            int latencyCapacity) {
         String topic = "bench-ws-" + System.nanoTime();
         kafka.createTopic(topic, 3);
         long[] latencies = new long[Math.max(1, latencyCapacity)];
@@ -327,7 +336,14 @@ final class WsBench {
                     throw new IllegalStateException("feed did not connect to " + cfg.baseUrl());
                 }
                 recordFrom[0] = System.nanoTime() + WARM_UP_MS * 1_000_000L;
+                long simFromUs = clock.nowUs() + (long) (WARM_UP_MS * 1_000 * clock.speed());
                 double[] rates = measure(new AtomicLong[] {received, acks}, o.seconds());
+                long simToUs = clock.nowUs();
+                long offered = 0;
+                for (Symbol s : o.symbols()) {
+                    offered += model.aggTrades(s, simFromUs, simToUs).size();
+                }
+                double offeredRate = offered / ((simToUs - simFromUs) / clock.speed() / 1e6);
                 double receivedRate = rates[0];
                 double rate = rates[1];
                 if (failures.get() > 0) {
@@ -335,6 +351,7 @@ final class WsBench {
                 }
                 int n = Math.min(recorded.get(), latencies.length);
                 return new FeedRun(
+                        offeredRate,
                         rate,
                         receivedRate,
                         latencyCapacity > 0 ? new Percentiles(latencies, n) : null,
@@ -358,8 +375,8 @@ final class WsBench {
                 ladder.sustained(), ladder.sustained() / simMax, TARGET_RATE);
         out.printf("feed → Kafka peak acked           %,12.0f msgs/s%n", ladder.peak());
         out.printf(
-                "fixed rate offered / acked        %,12d / %,.0f msgs/s%n",
-                o.rate(), fixed.ackRate());
+                "fixed rate target / offered / acked %,10d / %,.0f / %,.0f msgs/s%n",
+                o.rate(), fixed.offeredRate(), fixed.ackRate());
         if (p == null || p.count() == 0) {
             out.println("latency: no acknowledgements recorded");
             return;

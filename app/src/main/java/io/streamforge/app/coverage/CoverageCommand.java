@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * {@code streamforge coverage [--data-dir DIR] [--jdbc-url URL [--user U]] [--queue ID] [--range
  * A:B]}: prints the coverage ledger (ADR 1301/1701) of a local data folder (its PostgreSQL is
- * started from {@code DIR/postgres}) or of any PostgreSQL ({@code --jdbc-url}, password from
- * {@code POSTGRES_PASSWORD}). {@code --queue} limits the report to what one queue recorded, {@code
+ * started from {@code DIR/postgres}) or of any PostgreSQL ({@code --jdbc-url}, password from {@code
+ * POSTGRES_PASSWORD}). {@code --queue} limits the report to what one queue recorded, {@code
  * --range} (days, inclusive) to a time range with the covered percentage.
  */
 public final class CoverageCommand {
@@ -31,7 +31,8 @@ public final class CoverageCommand {
     private CoverageCommand() {}
 
     /** Runs the command; returns the exit code (0 ok, 2 bad usage or no data). */
-    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    public static int run(
+            String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         Map<String, String> o = new HashMap<>();
         for (int i = 0; i < args.length; i += 2) {
             if (!OPTIONS.contains(args[i])) {
@@ -55,7 +56,9 @@ public final class CoverageCommand {
         if (jdbc != null) {
             try (PostgresStores s =
                     PostgresStores.open(
-                            jdbc, o.getOrDefault("--user", "postgres"), env.get("POSTGRES_PASSWORD"))) {
+                            jdbc,
+                            o.getOrDefault("--user", "postgres"),
+                            env.get("POSTGRES_PASSWORD"))) {
                 out.print(report(s.coverage(), o.get("--queue"), range));
             }
             return 0;

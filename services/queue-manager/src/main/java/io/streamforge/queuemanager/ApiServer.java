@@ -6,10 +6,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streamforge.domain.port.CoverageLedger;
 import io.streamforge.domain.port.QueueStore;
 import io.streamforge.domain.queue.QueueRecord;
 import io.streamforge.kafka.Json;
 import io.streamforge.kafka.TelemetryEvent;
+import io.streamforge.queuemanager.coverage.CoverageRoute;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +43,15 @@ public final class ApiServer implements AutoCloseable {
             int port,
             Backend backend,
             QueueStore store,
-            PrometheusMeterRegistry registry) {
+            PrometheusMeterRegistry registry,
+            CoverageLedger coverage) {
         this.app =
-                Javalin.create(cfg -> configure(cfg, host, port, backend, store, registry)).start();
+                Javalin.create(
+                                cfg ->
+                                        configure(
+                                                cfg, host, port, backend, store, registry,
+                                                coverage))
+                        .start();
     }
 
     private void configure(
@@ -52,11 +60,15 @@ public final class ApiServer implements AutoCloseable {
             int port,
             Backend backend,
             QueueStore store,
-            PrometheusMeterRegistry reg) {
+            PrometheusMeterRegistry reg,
+            CoverageLedger coverage) {
         cfg.startup.showJavalinBanner = false;
         cfg.jetty.host = host;
         cfg.jetty.port = port;
         var r = cfg.routes;
+        if (coverage != null) {
+            r.get("/queues/{id}/coverage", new CoverageRoute(coverage, store));
+        }
         r.post(
                 "/queues/start-pipeline",
                 ctx -> created(ctx, backend.startPipeline(ctx.bodyAsBytes())));

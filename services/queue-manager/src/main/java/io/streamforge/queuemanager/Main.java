@@ -124,6 +124,7 @@ public final class Main {
                                 Map.of(),
                                 c.reconcileGraceMs()),
                         stores.queues(),
+                        stores.coverage(),
                         launcher,
                         symbols,
                         TimeSource.system());

@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.streamforge.domain.Ids;
 import io.streamforge.domain.Symbol;
+import io.streamforge.domain.port.CoverageLedger;
 import io.streamforge.domain.port.JobLauncher;
 import io.streamforge.domain.port.QueueStore;
 import io.streamforge.domain.port.TimeSource;
@@ -46,6 +47,17 @@ public final class QueueManager implements ApiServer.Backend, AutoCloseable {
             JobLauncher launcher,
             Predicate<Symbol> knownSymbols,
             TimeSource time) {
+        this(s, store, null, launcher, knownSymbols, time);
+    }
+
+    /** With a coverage ledger, {@code GET /queues/{id}/coverage} is served. */
+    public QueueManager(
+            Settings s,
+            QueueStore store,
+            CoverageLedger coverage,
+            JobLauncher launcher,
+            Predicate<Symbol> knownSymbols,
+            TimeSource time) {
         registry.config().commonTags("service", "queue-manager");
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -57,7 +69,7 @@ public final class QueueManager implements ApiServer.Backend, AutoCloseable {
         this.orchestrator =
                 new Orchestrator(
                         store, launcher, messaging, time, e -> publish(apiRef[0], e), s.graceMs());
-        this.api = new ApiServer(s.host(), s.port(), this, store, registry);
+        this.api = new ApiServer(s.host(), s.port(), this, store, registry, coverage);
         apiRef[0] = api;
         this.consumer =
                 new TelemetryConsumer(s.kafka(), orchestrator::onTelemetry, orchestrator::reconcile)

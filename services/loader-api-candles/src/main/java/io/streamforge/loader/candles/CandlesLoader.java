@@ -2,7 +2,7 @@ package io.streamforge.loader.candles;
 
 import io.streamforge.binance.BinanceClientConfig;
 import io.streamforge.binance.BinanceRestClient;
-import io.streamforge.binance.ClientListener;
+import io.streamforge.binance.MicrometerClientListener;
 import io.streamforge.binance.Sleeper;
 import io.streamforge.binance.dump.DumpReader;
 import io.streamforge.binance.dump.DumpSource;
@@ -61,7 +61,7 @@ public final class CandlesLoader implements Worker {
                         clientConfig(s.binance()),
                         ctx.time(),
                         Sleeper.system(),
-                        ClientListener.NONE);
+                        new MicrometerClientListener(ctx.registry()));
         DumpReader dumps = s.source() == LoaderJob.SourceMode.REST ? null : dumpReader(s);
         String queueId = ctx.config().queueId();
         return LoaderJob.run(

@@ -101,7 +101,9 @@ final class AggTradeStream implements LoaderJob.Stream<AggTrade> {
             if (current != null && t.aggId() == current.lastId + 1) {
                 current.lastId = t.aggId();
                 current.lastUs = t.timeUs();
-            } else if (current == null || t.aggId() > current.lastId) {
+            } else if (current == null
+                    || t.aggId() < current.firstId
+                    || t.aggId() > current.lastId) {
                 current = new Run(t);
                 runs.add(current);
             }

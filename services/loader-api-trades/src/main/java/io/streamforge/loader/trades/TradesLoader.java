@@ -2,7 +2,7 @@ package io.streamforge.loader.trades;
 
 import io.streamforge.binance.BinanceClientConfig;
 import io.streamforge.binance.BinanceRestClient;
-import io.streamforge.binance.ClientListener;
+import io.streamforge.binance.MicrometerClientListener;
 import io.streamforge.binance.Sleeper;
 import io.streamforge.binance.dump.DumpReader;
 import io.streamforge.binance.dump.DumpSource;
@@ -50,7 +50,11 @@ public final class TradesLoader implements Worker {
                         .withMicroseconds(b.microseconds())
                         .withRetries(b.maxRetries(), 500, 30_000);
         BinanceRestClient client =
-                new BinanceRestClient(config, ctx.time(), Sleeper.system(), ClientListener.NONE);
+                new BinanceRestClient(
+                        config,
+                        ctx.time(),
+                        Sleeper.system(),
+                        new MicrometerClientListener(ctx.registry()));
         DumpReader dumps =
                 s.source() == LoaderJob.SourceMode.REST
                         ? null

@@ -1,0 +1,104 @@
+package io.streamforge.loader.candles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamforge.domain.Interval;
+import io.streamforge.domain.TimeRange;
+import io.streamforge.runtime.ConfigException;
+import io.streamforge.runtime.ConfigReader;
+import io.streamforge.runtime.LoaderJob;
+import io.streamforge.runtime.WorkerConfig;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CandlesSettingsTest {
+    static LoaderJob.Settings read(Map<String, String> extra) {
+        Map<String, String> env =
+                new HashMap<>(
+                        Map.of(
+                                "QUEUE_ID",
+                                "q-1",
+                                "SYMBOL",
+                                "BTCUSDT",
+                                "KAFKA_BOOTSTRAP_SERVERS",
+                                "localhost:9092"));
+        env.putAll(extra);
+        ConfigReader r = new ConfigReader(env);
+        WorkerConfig common = WorkerConfig.read(r, CandlesLoader.SERVICE, true);
+        LoaderJob.Settings s = LoaderJob.settings(r, common);
+        r.validate();
+        return s;
+    }
+
+    @Test
+    void defaultsAreRestMicrosecondsAndThePublicEndpoints() {
+        LoaderJob.Settings s = read(Map.of("TIME_RANGE", "2024-01-01:2024-01-02"));
+        assertThat(s.source()).isEqualTo(LoaderJob.SourceMode.REST);
+        assertThat(s.range()).isEqualTo(TimeRange.parseDays("2024-01-01:2024-01-02"));
+        assertThat(s.topic()).isEqualTo("q-1");
+        assertThat(s.dumpBaseUrl()).isEqualTo("https://data.binance.vision");
+        assertThat(s.dumpDir()).isNull();
+        assertThat(s.binance().microseconds()).isTrue();
+        assertThat(CandlesLoader.clientConfig(s.binance()).baseUrl())
+                .isEqualTo("https://api.binance.com");
+    }
+
+    @Test
+    void autoWithALocalMirrorAndMilliseconds() {
+        LoaderJob.Settings s =
+                read(
+                        Map.of(
+                                "TIME_RANGE", "2024-01-01:2024-01-31",
+                                "SOURCE", "AUTO",
+                                "DUMP_DIR", "/data/mirror",
+                                "BINANCE_TIME_UNIT", "MILLISECOND",
+                                "BINANCE_WEIGHT_LIMIT", "1200"));
+        assertThat(s.source()).isEqualTo(LoaderJob.SourceMode.AUTO);
+        assertThat(s.dumpDir()).isEqualTo("/data/mirror");
+        assertThat(s.binance().microseconds()).isFalse();
+        assertThat(s.binance().weightLimit()).isEqualTo(1200);
+    }
+
+    @Test
+    void everyBadVariableIsNamedInOneError() {
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        Map.of(
+                                                "SOURCE", "ftp",
+                                                "DUMP_BASE_URL", "data.binance.vision",
+                                                "BINANCE_TIME_UNIT", "NANOSECOND",
+                                                "LOADER_CONCURRENCY", "0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("missing TIME_RANGE")
+                .hasMessageContaining("SOURCE")
+                .hasMessageContaining("expected rest, dump or auto, got 'ftp'")
+                .hasMessageContaining("invalid DUMP_BASE_URL")
+                .hasMessageContaining("BINANCE_TIME_UNIT")
+                .hasMessageContaining("LOADER_CONCURRENCY");
+    }
+
+    @Test
+    void intervalIsReadByTheCandlesLoader() {
+        Map<String, String> env =
+                new HashMap<>(
+                        Map.of(
+                                "QUEUE_ID",
+                                "q",
+                                "SYMBOL",
+                                "BTCUSDT",
+                                "TIME_RANGE",
+                                "2024-01-01:2024-01-01",
+                                "INTERVAL",
+                                "1M",
+                                "KAFKA_BOOTSTRAP_SERVERS",
+                                "k:1"));
+        ConfigReader r = new ConfigReader(env);
+        assertThat(CandlesLoader.create(r, WorkerConfig.read(r, CandlesLoader.SERVICE, true)))
+                .isNotNull();
+        r.validate();
+        assertThat(Interval.of("1M").dumpCode()).isEqualTo("1mo");
+    }
+}
