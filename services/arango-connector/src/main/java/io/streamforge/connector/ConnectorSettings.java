@@ -1,6 +1,7 @@
 package io.streamforge.connector;
 
 import io.streamforge.runtime.ConfigReader;
+import io.streamforge.runtime.DatabaseSettings;
 import io.streamforge.runtime.WorkerConfig;
 import java.util.Arrays;
 import java.util.Set;
@@ -13,19 +14,10 @@ record ConnectorSettings(
         String groupId,
         int partitions,
         long pollMs,
-        String jdbcUrl,
-        String dbUser,
-        String dbPassword,
+        DatabaseSettings sink,
         int failAfterBatches) {
 
     static ConnectorSettings read(ConfigReader r, WorkerConfig common) {
-        String dbKind = r.optional("DB_KIND", "postgres");
-        if (!dbKind.equals("postgres")) {
-            r.problem(
-                    "invalid DB_KIND: '"
-                            + dbKind
-                            + "' (this build has the postgres sink; arango is planned)");
-        }
         String producers = r.required("EXPECTED_PRODUCERS");
         Set<String> expected =
                 producers == null
@@ -43,9 +35,7 @@ record ConnectorSettings(
                 r.optional("GROUP_ID", "streamforge-connector-" + common.queueId()),
                 r.intValue("TOPIC_PARTITIONS", 3, 1, 1000),
                 r.intValue("POLL_MS", 500, 1, 60_000),
-                r.required("POSTGRES_JDBC_URL"),
-                r.optional("POSTGRES_USER", "postgres"),
-                r.optionalSecret("POSTGRES_PASSWORD"),
+                DatabaseSettings.read(r),
                 r.intValue("CONNECTOR_FAIL_AFTER_BATCHES", 0, 0, Integer.MAX_VALUE));
     }
 }

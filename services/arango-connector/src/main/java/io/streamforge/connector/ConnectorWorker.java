@@ -8,7 +8,6 @@ import io.streamforge.runtime.ConfigReader;
 import io.streamforge.runtime.Worker;
 import io.streamforge.runtime.WorkerConfig;
 import io.streamforge.runtime.WorkerContext;
-import io.streamforge.store.postgres.PostgresStores;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,9 +39,7 @@ public final class ConnectorWorker implements Worker {
                         KafkaClients.topic(settings.topic(), settings.partitions()),
                         KafkaClients.topic(Topics.dlq(settings.topic()), 1)),
                 Duration.ofSeconds(30));
-        try (PostgresStores stores =
-                        PostgresStores.open(
-                                settings.jdbcUrl(), settings.dbUser(), settings.dbPassword());
+        try (Sink sink = Sink.open(settings.sink());
                 KafkaConsumer<String, byte[]> consumer =
                         KafkaClients.consumer(
                                 kafka, settings.groupId(), ctx.config().telemetryId());
@@ -50,15 +47,14 @@ public final class ConnectorWorker implements Worker {
                         KafkaClients.producer(kafka, ctx.config().telemetryId() + "-dlq");
                 KafkaClientMetrics metrics = new KafkaClientMetrics(consumer)) {
             metrics.bindTo(ctx.registry());
-            SinkConnector sink =
-                    new SinkConnector(
+            return new SinkConnector(
                             consumer,
                             new DlqPublisher(dlqProducer),
-                            stores.marketData(),
-                            stores.coverage(),
+                            sink.marketData(),
+                            sink.coverage(),
                             settings,
-                            ctx);
-            return sink.run();
+                            ctx)
+                    .run();
         }
     }
 }

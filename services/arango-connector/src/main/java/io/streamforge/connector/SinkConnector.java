@@ -143,6 +143,10 @@ final class SinkConnector {
 
     /** In message order: a later gap state of the same range must win. */
     private Void recordFacts(List<DataMessage.Coverage> facts) {
+        if (ledger == null) {
+            coverageFacts.increment(facts.size());
+            return null;
+        }
         for (DataMessage.Coverage c : facts) {
             ledger.record(c.received());
             ledger.recordGaps(c.gaps());

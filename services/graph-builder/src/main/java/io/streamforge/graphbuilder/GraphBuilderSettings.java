@@ -9,6 +9,7 @@ import io.streamforge.graph.CorrelationMethod;
 import io.streamforge.indicators.CandleResampler;
 import io.streamforge.indicators.IndicatorSpec;
 import io.streamforge.runtime.ConfigReader;
+import io.streamforge.runtime.DatabaseSettings;
 import io.streamforge.runtime.WorkerConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,9 +34,7 @@ public record GraphBuilderSettings(
         String collectionName,
         String graphCollection,
         List<IndicatorSpec> indicators,
-        String jdbcUrl,
-        String dbUser,
-        String dbPassword) {
+        DatabaseSettings database) {
 
     public static final String DEFAULT_INDICATORS = "RSI:14,SMA:20,EMA:20,ATR:14";
 
@@ -82,9 +81,20 @@ public record GraphBuilderSettings(
                         "INDICATORS",
                         GraphBuilderSettings::indicators,
                         indicators(DEFAULT_INDICATORS)),
-                r.required("POSTGRES_JDBC_URL"),
-                r.optional("POSTGRES_USER", "postgres"),
-                r.optionalSecret("POSTGRES_PASSWORD"));
+                database(r));
+    }
+
+    /**
+     * DB_KIND=postgres (default) or arango; ArangoDB has no indicator store yet, so INDICATORS=none
+     * there.
+     */
+    private static DatabaseSettings database(ConfigReader r) {
+        DatabaseSettings db = DatabaseSettings.read(r);
+        if (db.arango() && !r.optional("INDICATORS", DEFAULT_INDICATORS).equals("none")) {
+            r.problem(
+                    "invalid INDICATORS: DB_KIND=arango stores the graph only; set INDICATORS=none");
+        }
+        return db;
     }
 
     /** {@code drop} or {@code ffill:<max gap>}. */

@@ -52,8 +52,8 @@ class GraphBuilderSettingsTest {
         assertThat(s.indicators())
                 .extracting(Object::toString)
                 .containsExactly("RSI:14", "SMA:20", "EMA:20", "ATR:14");
-        assertThat(s.dbUser()).isEqualTo("postgres");
-        assertThat(s.dbPassword()).isNull();
+        assertThat(s.database().user()).isEqualTo("postgres");
+        assertThat(s.database().password()).isNull();
         assertThat(s.range().lengthUs()).isEqualTo(2 * 86_400_000_000L);
     }
 
@@ -82,8 +82,8 @@ class GraphBuilderSettingsTest {
         assertThat(s.indicators())
                 .extracting(Object::toString)
                 .containsExactly("RSI:7", "BBANDS:20:2");
-        assertThat(s.dbUser()).isEqualTo("sf");
-        assertThat(s.dbPassword()).isEqualTo("s3cret");
+        assertThat(s.database().user()).isEqualTo("sf");
+        assertThat(s.database().password()).isEqualTo("s3cret");
         env.put("GRAPH_COLLECTION", "graph-x");
         env.put("INDICATORS", "none");
         env.put("RESAMPLE", "5m");
@@ -178,5 +178,37 @@ class GraphBuilderSettingsTest {
         assertThat(GraphBuilderSettings.indicators("MACD:12:26:9,,OBV"))
                 .extracting(Object::toString)
                 .containsExactly("MACD:12:26:9", "OBV");
+    }
+
+    @Test
+    void arangoStoresTheGraphOnlyAndRefusesIndicators() {
+        java.util.Map<String, String> env =
+                new java.util.HashMap<>(
+                        java.util.Map.of(
+                                "QUEUE_ID",
+                                "q",
+                                "KAFKA_BOOTSTRAP_SERVERS",
+                                "k:9092",
+                                "SYMBOLS",
+                                "BTCUSDT,ETHUSDT",
+                                "TIME_RANGE",
+                                "2024-01-01:2024-01-02",
+                                "DB_KIND",
+                                "arango",
+                                "ARANGO_URL",
+                                "http://arango:8529"));
+        io.streamforge.runtime.ConfigReader r = new io.streamforge.runtime.ConfigReader(env);
+        GraphBuilderSettings.read(
+                r, io.streamforge.runtime.WorkerConfig.read(r, "graph-builder", true));
+        org.assertj.core.api.Assertions.assertThatThrownBy(r::validate)
+                .hasMessageContaining("invalid INDICATORS: DB_KIND=arango stores the graph only");
+        env.put("INDICATORS", "none");
+        io.streamforge.runtime.ConfigReader ok = new io.streamforge.runtime.ConfigReader(env);
+        GraphBuilderSettings s =
+                GraphBuilderSettings.read(
+                        ok, io.streamforge.runtime.WorkerConfig.read(ok, "graph-builder", true));
+        ok.validate();
+        org.assertj.core.api.Assertions.assertThat(s.database().arango()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(s.indicators()).isEmpty();
     }
 }
