@@ -23,6 +23,7 @@ public final class Cli {
               up   [--data-dir DIR] [--port N]   start the embedded platform and keep it running
               sim  [--port N] [--seed N] [--symbols A,B]   run the exchange simulator alone
               bench ingest [--symbols A,B,..] [--range YYYY-MM-DD:YYYY-MM-DD] [--data-dir DIR]
+              bench rest|dump|ws [options]   REST budget efficiency, dump ingest, WebSocket rate/latency
                      end-to-end rate vs raw Kafka and raw PostgreSQL COPY rates, same records
               coverage [--data-dir DIR | --jdbc-url URL [--user U]] [--queue ID] [--range A:B]   print the coverage ledger
               test-logger [--host H --port P --count N --app NAME]   send test records to Fluent-bit
@@ -55,6 +56,10 @@ public final class Cli {
                 case "up":
                     return up(a);
                 case "bench":
+                    if (args.length > 1 && !args[1].equals("ingest")) {
+                        return io.streamforge.app.bench.IngestBenchmarks.run(
+                                args[1], Arrays.copyOfRange(args, 2, args.length), System.out);
+                    }
                     return bench(
                             args.length > 1 ? args[1] : "",
                             new Args(
