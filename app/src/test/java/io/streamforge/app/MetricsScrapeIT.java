@@ -72,7 +72,8 @@ class MetricsScrapeIT {
                                 "2023-01-01:2023-12-31",
                                 "TELEMETRY_ID",
                                 "loader-api-candles__mmmmmm"),
-                        "streamforge_loader_records_total"));
+                        // after the first exchange request, not merely after start-up
+                        "streamforge_loader_requests_total"));
         exposed.addAll(
                 scrapeWhileRunning(
                         ConnectorWorker.SERVICE,
