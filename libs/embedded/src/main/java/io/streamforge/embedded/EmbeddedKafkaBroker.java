@@ -3,7 +3,6 @@ package io.streamforge.embedded;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,11 +56,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Starts a throw-away broker whose logs live in a temporary folder deleted by close(). */
     public static EmbeddedKafkaBroker start() {
-        try {
-            return start(Files.createTempDirectory("streamforge-kafka-"), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary folder for Kafka", e);
-        }
+        return start(Folders.temp("streamforge-kafka-", "Kafka"), true);
     }
 
     /** Starts a broker whose logs live in {@code dataDir/kafka-logs}; the folder is kept. */

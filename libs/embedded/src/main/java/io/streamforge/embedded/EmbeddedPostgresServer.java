@@ -41,11 +41,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Starts a throw-away server whose data lives in a temporary folder deleted by close(). */
     public static EmbeddedPostgresServer start() {
-        try {
-            return start(Files.createTempDirectory("streamforge-pg-"), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary folder for PostgreSQL", e);
-        }
+        return start(Folders.temp("streamforge-pg-", "PostgreSQL"), true);
     }
 
     /**

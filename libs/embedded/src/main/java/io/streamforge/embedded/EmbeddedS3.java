@@ -1,7 +1,5 @@
 package io.streamforge.embedded;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,11 +42,7 @@ public final class EmbeddedS3 implements AutoCloseable {
 
     /** Starts a throw-away store whose data lives in a temporary folder deleted by close(). */
     public static EmbeddedS3 start() {
-        try {
-            return start(Files.createTempDirectory("streamforge-s3-"), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary folder for S3", e);
-        }
+        return start(Folders.temp("streamforge-s3-", "S3"), true);
     }
 
     /** Starts a store whose objects live under {@code dataDir/blobs}; kept on close. */

@@ -15,6 +15,16 @@ final class Folders {
     private Folders() {}
 
     /** Deletes a folder tree; failures are logged, not thrown (used on close). */
+    /** A new temporary folder for a throw-away server; {@code what} names the server in errors. */
+    static Path temp(String prefix, String what) {
+        try {
+            return java.nio.file.Files.createTempDirectory(prefix);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(
+                    "cannot create a temporary folder for " + what, e);
+        }
+    }
+
     static void deleteRecursively(Path root) {
         if (root == null || !Files.exists(root)) {
             return;
