@@ -58,9 +58,22 @@ public final class Faults {
         return this;
     }
 
-    /** Sends {@code {"e":"serverShutdown","E":…}} to every connection, then closes them. */
+    /** Sends {@code {"e":"serverShutdown","E":…}} to every connection, then closes them at once. */
     public Faults serverShutdown() {
-        requireHub().serverShutdown();
+        return serverShutdown(0);
+    }
+
+    /**
+     * Planned maintenance as Binance announces it: sends {@code {"e":"serverShutdown","E":…}} to
+     * every open connection now and closes those connections (1001) after {@code graceMs} wall
+     * milliseconds, so a client can open its replacement first (0 = close at once).
+     */
+    public Faults serverShutdown(long graceMs) {
+        if (graceMs < 0 || graceMs > 600_000) {
+            throw new IllegalArgumentException(
+                    "serverShutdown grace_ms must be in [0, 600000], got " + graceMs);
+        }
+        requireHub().serverShutdown(graceMs);
         return this;
     }
 

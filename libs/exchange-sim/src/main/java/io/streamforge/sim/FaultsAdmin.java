@@ -65,6 +65,8 @@ final class FaultsAdmin {
                 throw new IllegalArgumentException("microsSwitchDate must be YYYY-MM-DD");
             }
         }
+        Long shutdownGraceMs =
+                n.has("serverShutdown") ? shutdownGrace(n.get("serverShutdown")) : null;
         if (n.path("clear").asBoolean(false)) faults.clear();
         if (n.has("errorRate")) faults.errorRate(n.get("errorRate").asDouble());
         if (n.has("errorStatus")) faults.errorStatus(n.get("errorStatus").asInt());
@@ -85,7 +87,27 @@ final class FaultsAdmin {
         if (n.path("depthGap").asBoolean(false)) faults.depthSequenceGap();
         if (n.path("wsDropNow").asBoolean(false)) faults.dropWebSocketsNow();
         if (n.path("wsRotateNow").asBoolean(false)) faults.rotateWebSocketsNow();
-        if (n.path("serverShutdown").asBoolean(false)) faults.serverShutdown();
+        if (shutdownGraceMs != null) faults.serverShutdown(shutdownGraceMs);
+    }
+
+    /**
+     * {@code true} (grace 0), {@code false} (nothing) or {@code {"grace_ms": n}}; null = nothing.
+     */
+    private static Long shutdownGrace(JsonNode v) {
+        if (v.isBoolean()) {
+            return v.asBoolean() ? 0L : null;
+        }
+        JsonNode g = v.path("grace_ms");
+        if (!v.isObject() || !g.canConvertToLong() || !g.isIntegralNumber() || v.size() != 1) {
+            throw new IllegalArgumentException(
+                    "serverShutdown must be true or {\"grace_ms\": n} with an integer n");
+        }
+        long ms = g.asLong();
+        if (ms < 0 || ms > 600_000) {
+            throw new IllegalArgumentException(
+                    "serverShutdown grace_ms must be in [0, 600000], got " + ms);
+        }
+        return ms;
     }
 
     /** {@code [{"start":ms,"end":ms},…]} (ms or µs, end exclusive). */

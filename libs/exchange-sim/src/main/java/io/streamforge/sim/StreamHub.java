@@ -194,12 +194,27 @@ final class StreamHub implements AutoCloseable {
         }
     }
 
-    /** Sends {@code serverShutdown} to every connection, then closes them (1001). */
-    void serverShutdown() {
+    /**
+     * Sends {@code serverShutdown} to every open connection now and closes those connections (1001)
+     * after {@code graceMs} wall milliseconds on the hub thread (0 = at once, as before).
+     * Connections opened during the grace are not affected: they are the clients' replacements.
+     */
+    void serverShutdown(long graceMs) {
         long nowUs = clock.nowUs();
-        for (WsSession s : List.copyOf(sessions)) {
+        List<WsSession> notified = List.copyOf(sessions);
+        for (WsSession s : notified) {
             String data = "{\"e\":\"serverShutdown\",\"E\":" + JsonOut.time(nowUs, s.micros) + "}";
             s.sendEvent("!serverShutdown", data);
+        }
+        if (graceMs <= 0) {
+            closeShutdown(notified);
+        } else {
+            ticker.schedule(() -> closeShutdown(notified), graceMs, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static void closeShutdown(List<WsSession> notified) {
+        for (WsSession s : notified) {
             s.close(1001, "Server shutdown");
         }
     }

@@ -169,10 +169,12 @@ class MaintenanceAndWsFaultsTest {
             assertThat(b.awaitClosed(5)).isEqualTo(1001);
         }
         try (Ws c = Ws.connect(sim.wsBaseUrl() + "/ws/btcusdt@trade")) {
+            Thread.sleep(150); // session registered before the fault
             sim.faults().dropWebSocketsNow();
             assertThat(c.awaitClosed(5)).isNotNull().isNotEqualTo(1000);
         }
         try (Ws d = Ws.connect(sim.wsBaseUrl() + "/ws/btcusdt@trade")) {
+            Thread.sleep(150); // session registered before the fault
             sim.faults().rotateWebSocketsNow();
             assertThat(d.awaitClosed(5)).isEqualTo(1000);
         }
@@ -185,6 +187,51 @@ class MaintenanceAndWsFaultsTest {
         try (Ws f = Ws.connect(sim.wsBaseUrl() + "/ws/btcusdt@trade")) {
             assertThat(f.awaitClosed(0.5)).isNull();
         }
+    }
+
+    @Test
+    void plannedServerShutdownKeepsTheSocketOpenForTheGrace() throws Exception {
+        try (Ws a = Ws.connect(sim.wsBaseUrl() + "/stream?streams=btcusdt@trade")) {
+            Thread.sleep(150); // session registered
+            long sentNs = System.nanoTime();
+            assertThat(
+                            http.post("/sim/faults", "{\"serverShutdown\":{\"grace_ms\":800}}")
+                                    .statusCode())
+                    .isEqualTo(200);
+            assertThat(a.nextJson(5).get("data").get("e").asText()).isEqualTo("serverShutdown");
+            // the replacement opened during the grace is not part of the shutdown
+            try (Ws b = Ws.connect(sim.wsBaseUrl() + "/stream?streams=btcusdt@trade")) {
+                assertThat(a.awaitClosed(0.4)).as("open during the grace").isNull();
+                assertThat(a.awaitClosed(5)).isEqualTo(1001);
+                assertThat((System.nanoTime() - sentNs) / 1_000_000L).isGreaterThanOrEqualTo(800);
+                assertThat(b.awaitClosed(0.5)).as("replacement stays open").isNull();
+            }
+        }
+        try (Ws c = Ws.connect(sim.wsBaseUrl() + "/ws/btcusdt@trade")) {
+            Thread.sleep(150);
+            sim.faults().serverShutdown(300);
+            assertThat(c.nextJson(5).get("e").asText()).isEqualTo("serverShutdown");
+            assertThat(c.awaitClosed(0.1)).isNull();
+            assertThat(c.awaitClosed(5)).isEqualTo(1001);
+        }
+    }
+
+    @Test
+    void badServerShutdownBodiesAreRejected() {
+        for (String body :
+                List.of(
+                        "{\"serverShutdown\":{\"grace_ms\":-1}}",
+                        "{\"serverShutdown\":{\"grace_ms\":\"soon\"}}",
+                        "{\"serverShutdown\":{\"graceMs\":5}}",
+                        "{\"serverShutdown\":7}")) {
+            HttpResponse<String> r = http.post("/sim/faults", body);
+            assertThat(r.statusCode()).as(body).isEqualTo(400);
+            assertThat(r.body()).as(body).contains("serverShutdown");
+        }
+        HttpResponse<String> r =
+                http.post("/sim/faults", "{\"errorRate\":0.5,\"serverShutdown\":{}}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(sim.faults().errorRate()).as("nothing applied").isZero();
     }
 
     @Test

@@ -76,7 +76,7 @@ class FaultStormIT {
             Thread.sleep(1_500);
             sim.faults().errorRate(0.2).dropWebSocketsEveryMs(2_500);
             Thread.sleep(2_000);
-            sim.faults().serverShutdown();
+            sim.faults().serverShutdown(500); // planned: announced, closed 500 ms later
             Thread.sleep(4_000);
             sim.faults().rotateWebSocketsNow();
             assertThat(run.get(60, TimeUnit.SECONDS)).isZero();
