@@ -29,10 +29,12 @@ class OrchestratorTest {
     final List<String> stops = new ArrayList<>();
     final AtomicLong now = new AtomicLong(1_000_000);
     Orchestrator orch;
+    JobLauncher launcher;
+    Orchestrator.Messaging messaging;
 
     @BeforeEach
     void setUp() {
-        JobLauncher launcher =
+        launcher =
                 new JobLauncher() {
                     @Override
                     public void launch(JobSpec spec) {
@@ -50,7 +52,7 @@ class OrchestratorTest {
                         return running.contains(jobName);
                     }
                 };
-        Orchestrator.Messaging messaging =
+        messaging =
                 new Orchestrator.Messaging() {
                     @Override
                     public void sendStop(String queueId) {
@@ -121,6 +123,51 @@ class OrchestratorTest {
         event(q, "gnn-trainer", "finished");
         assertThat(reload(q).status()).isEqualTo(QueueStatus.FINISHED);
         assertThat(reload(q).steps()).allMatch(s -> s.status() == StepStatus.FINISHED);
+    }
+
+    @Test
+    void theQueueMovesPendingThenRunningThenFinished() {
+        List<QueueStatus> seen = new ArrayList<>();
+        var recording =
+                new io.streamforge.domain.port.QueueStore() {
+                    @Override
+                    public void create(QueueRecord queue) {
+                        seen.add(queue.status());
+                        store.create(queue);
+                    }
+
+                    @Override
+                    public java.util.Optional<QueueRecord> find(String queueId) {
+                        return store.find(queueId);
+                    }
+
+                    @Override
+                    public List<QueueRecord> list() {
+                        return store.list();
+                    }
+
+                    @Override
+                    public boolean updateStep(
+                            String q, String t, StepStatus s, long n, String m, long at) {
+                        return store.updateStep(q, t, s, n, m, at);
+                    }
+
+                    @Override
+                    public boolean updateQueue(String q, QueueStatus s, long at) {
+                        boolean changed = store.updateQueue(q, s, at);
+                        if (changed) {
+                            seen.add(s);
+                        }
+                        return changed;
+                    }
+                };
+        orch = new Orchestrator(recording, launcher, messaging, now::get, e -> {}, 5_000);
+        QueueRecord q = start("{\"target\":\"dummy-service\"}");
+        event(q, "dummy-service", "started");
+        event(q, "dummy-service", "loading");
+        event(q, "dummy-service", "finished");
+        assertThat(seen)
+                .containsExactly(QueueStatus.PENDING, QueueStatus.RUNNING, QueueStatus.FINISHED);
     }
 
     @Test
