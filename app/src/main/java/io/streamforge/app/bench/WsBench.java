@@ -39,14 +39,30 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 final class WsBench {
     static final Set<String> OPTIONS =
-            Set.of("--symbols", "--agg-trades-per-day", "--seconds", "--rate", "--max-rate");
+            Set.of(
+                    "--symbols",
+                    "--agg-trades-per-day",
+                    "--seconds",
+                    "--rate",
+                    "--max-rate",
+                    "--source");
     static final String USAGE =
             "bench ws [--symbols A,B,..] [--agg-trades-per-day 500000] [--seconds 5] [--rate 50000]"
-                    + " [--max-rate 400000]";
+                    + " [--max-rate 400000] [--source sim|blaster]";
     static final double TARGET_RATE = 200_000;
     static final double TARGET_P99_MS = 20;
 
-    record Options(List<Symbol> symbols, int aggTradesPerDay, int seconds, int rate, int maxRate) {
+    record Options(
+            List<Symbol> symbols,
+            int aggTradesPerDay,
+            int seconds,
+            int rate,
+            int maxRate,
+            boolean blaster) {
+        Options(List<Symbol> symbols, int aggTradesPerDay, int seconds, int rate, int maxRate) {
+            this(symbols, aggTradesPerDay, seconds, rate, maxRate, false);
+        }
+
         static Options parse(String[] args) {
             BenchOptions o = BenchOptions.parse(args, OPTIONS);
             int perDay = o.positiveInt("--agg-trades-per-day", 500_000);
@@ -59,7 +75,16 @@ final class WsBench {
                     perDay,
                     o.positiveInt("--seconds", 5),
                     o.positiveInt("--rate", 50_000),
-                    o.positiveInt("--max-rate", 400_000));
+                    o.positiveInt("--max-rate", 400_000),
+                    source(o.text("--source", "sim")));
+        }
+
+        private static boolean source(String s) {
+            if (!s.equals("sim") && !s.equals("blaster")) {
+                throw new IllegalArgumentException(
+                        "--source: expected sim or blaster, got '" + s + "'");
+            }
+            return s.equals("blaster");
         }
 
         /** Replay speed at which the simulator produces {@code msgsPerSecond} aggTrades. */
@@ -82,6 +107,10 @@ final class WsBench {
     }
 
     void run(Options o) {
+        if (o.blaster()) {
+            new BlasterBench(out).run(o);
+            return;
+        }
         MarketModel model = new MarketModel(simConfig(o));
         out.printf("» sim max: bare WebSocket client, offered %,d msgs/s ...%n", o.maxRate());
         double simMax = withSim(o, o.speedFor(o.maxRate()), sim -> bareClientRate(sim, o));
@@ -258,7 +287,7 @@ final class WsBench {
      * Rates per second of the counters over the same {@code seconds}, after {@link #WARM_UP_MS}
      * (the simulator generates the first day of every symbol when its stream starts).
      */
-    private static double[] measure(AtomicLong[] counters, int seconds) {
+    static double[] measure(AtomicLong[] counters, int seconds) {
         RestBench.sleepMs(WARM_UP_MS);
         long[] c0 = new long[counters.length];
         for (int i = 0; i < counters.length; i++) {
