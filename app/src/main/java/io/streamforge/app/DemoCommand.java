@@ -162,8 +162,13 @@ public final class DemoCommand {
             out.printf("%-10s %,12d %,12d%n", s, c, a);
         }
         out.printf(
-                "%nqueue %s %s: %,d records in %.1f s (%,.0f records/s)%n",
-                queueId, status, total, seconds, total / Math.max(seconds, 1e-9));
+                "%nqueue %s %s: %,d records stored; whole pipeline %.1f s%s (%,.0f records/s over it)%n",
+                queueId,
+                status,
+                total,
+                seconds,
+                o.analytics() ? " incl. graph-builder and gnn-trainer" : "",
+                total / Math.max(seconds, 1e-9));
         return new Result(queueId, status, counts, total, seconds);
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.streamforge.domain.AggTrade;
 import io.streamforge.domain.Symbol;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -66,33 +65,24 @@ final class AggTradeReader {
     }
 
     private void readCsv() throws IOException {
-        try (BufferedReader in = Fields.open(file)) {
-            String line;
-            int lineNo = 0;
-            boolean first = true;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = Fields.split(first ? Fields.stripBom(line) : line);
-                String where = file + " line " + lineNo;
-                boolean header = first && !Fields.isInteger(f[0]);
-                first = false;
-                if (header) {
-                    continue;
-                }
-                if (f.length < 7 || f.length > 8) {
-                    throw new IllegalArgumentException(
-                            where
-                                    + ": "
-                                    + f.length
-                                    + " fields, expected 7 or 8 (aggTrades layout)");
-                }
-                String[] v = {f[0], f[1], f[2], f[3], f[4], f[5], f[6], f.length > 7 ? f[7] : null};
-                emit(v, where);
-            }
-        }
+        Fields.forEachCsvRow(
+                file,
+                (f, where, first) -> {
+                    if (first && !Fields.isInteger(f[0])) {
+                        return; // header
+                    }
+                    if (f.length < 7 || f.length > 8) {
+                        throw new IllegalArgumentException(
+                                where
+                                        + ": "
+                                        + f.length
+                                        + " fields, expected 7 or 8 (aggTrades layout)");
+                    }
+                    String[] v = {
+                        f[0], f[1], f[2], f[3], f[4], f[5], f[6], f.length > 7 ? f[7] : null
+                    };
+                    emit(v, where);
+                });
     }
 
     private void readJson() throws IOException {

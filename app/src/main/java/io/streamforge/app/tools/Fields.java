@@ -98,6 +98,30 @@ final class Fields {
     }
 
     /** Strips a UTF-8 byte order mark from the first line. */
+    /**
+     * One CSV row: its fields, "file line N" for errors, and whether it is the first non-blank row.
+     */
+    interface CsvRow {
+        void accept(String[] fields, String where, boolean first) throws IOException;
+    }
+
+    /** Reads a CSV file row by row, skipping blank lines and a leading byte-order mark. */
+    static void forEachCsvRow(Path file, CsvRow row) throws IOException {
+        try (BufferedReader in = open(file)) {
+            String line;
+            int lineNo = 0;
+            boolean first = true;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                row.accept(split(first ? stripBom(line) : line), file + " line " + lineNo, first);
+                first = false;
+            }
+        }
+    }
+
     static String stripBom(String line) {
         return line.startsWith("\uFEFF") ? line.substring(1) : line;
     }

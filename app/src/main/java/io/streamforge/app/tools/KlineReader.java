@@ -3,7 +3,6 @@ package io.streamforge.app.tools;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.streamforge.indicators.CandleSeries;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -61,25 +60,15 @@ final class KlineReader {
     }
 
     private void readCsv() throws IOException {
-        try (BufferedReader in = Fields.open(file)) {
-            String line;
-            int lineNo = 0;
-            boolean first = true;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = Fields.split(first ? Fields.stripBom(line) : line);
-                String where = file + " line " + lineNo;
-                if (first && !Fields.isInteger(f[0])) {
-                    checkHeader(f, where);
-                } else {
-                    csvRow(f, where);
-                }
-                first = false;
-            }
-        }
+        Fields.forEachCsvRow(
+                file,
+                (f, where, first) -> {
+                    if (first && !Fields.isInteger(f[0])) {
+                        checkHeader(f, where);
+                    } else {
+                        csvRow(f, where);
+                    }
+                });
     }
 
     /** A header must name open, high, low, close, volume in columns 2-6 (any case). */

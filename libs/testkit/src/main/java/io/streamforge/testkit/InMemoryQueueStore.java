@@ -90,7 +90,7 @@ public final class InMemoryQueueStore implements QueueStore {
                                 recordsWritten,
                                 message,
                                 atUs));
-                queues.put(queueId, withSteps(q, steps));
+                queues.put(queueId, q.withSteps(steps));
                 return true;
             }
         }
@@ -104,37 +104,7 @@ public final class InMemoryQueueStore implements QueueStore {
         if (q == null || q.status().terminal()) {
             return false;
         }
-        queues.put(
-                queueId,
-                new QueueRecord(
-                        q.queueId(),
-                        q.shortId(),
-                        q.symbols(),
-                        q.type(),
-                        q.timeRange(),
-                        q.kafkaTopic(),
-                        q.collectionName(),
-                        status,
-                        q.createdAtUs(),
-                        atUs,
-                        q.specJson(),
-                        q.steps()));
+        queues.put(queueId, q.withStatus(status, atUs));
         return true;
-    }
-
-    private static QueueRecord withSteps(QueueRecord q, List<StepRecord> steps) {
-        return new QueueRecord(
-                q.queueId(),
-                q.shortId(),
-                q.symbols(),
-                q.type(),
-                q.timeRange(),
-                q.kafkaTopic(),
-                q.collectionName(),
-                q.status(),
-                q.createdAtUs(),
-                q.updatedAtUs(),
-                q.specJson(),
-                steps);
     }
 }

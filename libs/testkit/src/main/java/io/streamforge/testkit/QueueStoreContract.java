@@ -84,20 +84,7 @@ public abstract class QueueStoreContract {
     void aStepOfAnotherQueueIsRejected() {
         QueueRecord q = Fixtures.queue("q-own", T_US);
         StepRecord foreign = Fixtures.step("q-other", "loader", "q-other-loader", List.of());
-        QueueRecord bad =
-                new QueueRecord(
-                        q.queueId(),
-                        q.shortId(),
-                        q.symbols(),
-                        q.type(),
-                        q.timeRange(),
-                        q.kafkaTopic(),
-                        q.collectionName(),
-                        q.status(),
-                        q.createdAtUs(),
-                        q.updatedAtUs(),
-                        q.specJson(),
-                        List.of(foreign));
+        QueueRecord bad = q.withSteps(List.of(foreign));
         assertThatThrownBy(() -> store.create(bad))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("q-other");
@@ -196,21 +183,7 @@ public abstract class QueueStoreContract {
                                 "m-mid",
                                 "q-order-m",
                                 List.of("q-order-a", "q-order-z")));
-        QueueRecord withSteps =
-                new QueueRecord(
-                        q.queueId(),
-                        q.shortId(),
-                        q.symbols(),
-                        q.type(),
-                        q.timeRange(),
-                        q.kafkaTopic(),
-                        q.collectionName(),
-                        q.status(),
-                        q.createdAtUs(),
-                        q.updatedAtUs(),
-                        q.specJson(),
-                        steps);
-        store.create(withSteps);
+        store.create(q.withSteps(steps));
         assertThat(store.find("q-order").orElseThrow().steps()).isEqualTo(steps);
     }
 

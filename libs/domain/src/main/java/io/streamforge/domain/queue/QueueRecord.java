@@ -25,4 +25,38 @@ public record QueueRecord(
         symbols = List.copyOf(symbols);
         steps = List.copyOf(steps);
     }
+
+    /** The same queue with other steps. */
+    public QueueRecord withSteps(List<StepRecord> newSteps) {
+        return new QueueRecord(
+                queueId,
+                shortId,
+                symbols,
+                type,
+                timeRange,
+                kafkaTopic,
+                collectionName,
+                status,
+                createdAtUs,
+                updatedAtUs,
+                specJson,
+                newSteps);
+    }
+
+    /** The same queue in another state, updated at {@code atUs}. */
+    public QueueRecord withStatus(QueueStatus newStatus, long atUs) {
+        return new QueueRecord(
+                queueId,
+                shortId,
+                symbols,
+                type,
+                timeRange,
+                kafkaTopic,
+                collectionName,
+                newStatus,
+                createdAtUs,
+                atUs,
+                specJson,
+                steps);
+    }
 }
