@@ -133,6 +133,9 @@ final class OrderBook {
         }
         boolean remove = Noise.unit(Noise.mix(h + 2)) < 0.25;
         long q = remove ? 0L : qty(Noise.mix(h + 3), id);
+        if (wouldEmptyASide(bid, price, q)) {
+            return; // a real book keeps both sides: skip orders that would wipe one out
+        }
         set(
                 bid ? bids : asks,
                 bid ? into == null ? null : into.bids : into == null ? null : into.asks,
@@ -146,6 +149,19 @@ final class OrderBook {
                 set(other, otherChanges, other.firstKey(), 0L);
             }
         }
+    }
+
+    /**
+     * Whether this update would leave a side empty: removing the last level of its own side, or an
+     * order crossing every level of the other side (the mid price can drift far within a minute).
+     */
+    private boolean wouldEmptyASide(boolean bid, long price, long q) {
+        NavigableMap<Long, Long> own = bid ? bids : asks;
+        if (q == 0) {
+            return own.size() == 1 && own.containsKey(price);
+        }
+        NavigableMap<Long, Long> other = bid ? asks : bids;
+        return !other.isEmpty() && (bid ? other.lastKey() <= price : other.lastKey() >= price);
     }
 
     private static void set(
