@@ -25,7 +25,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * {@code bench ws --source blaster}: the capacity of one {@link BinanceWsFeed} with a source that
  * is not the bottleneck. A {@link FrameBlaster} replays pre-encoded btcusdt@aggTrade frames as fast
  * as the reader takes them; measured: (a) the blaster's rate to a bare counting JDK WebSocket
- * client, (b) feed → parse only, (c) feed → parse → Kafka produce (acknowledged).
+ * client, (b) feed → parse only, (c) feed → parse → Kafka produce (acknowledged), (d) the real
+ * loader-ws worker ({@link LoaderWsRun}) → Kafka.
  */
 final class BlasterBench {
     private final PrintStream out;
@@ -61,6 +62,15 @@ final class BlasterBench {
                     "» feed received %,.0f, Kafka acked %,.0f msgs/s%n",
                     kafkaRates[0], kafkaRates[1]);
         }
+        double loader;
+        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start();
+                FrameBlaster b = FrameBlaster.start()) {
+            out.println("» blaster → loader-ws worker (the service) → Kafka ...");
+            loader = LoaderWsRun.rate(b, kafka, o.seconds());
+            out.printf("» loader-ws wrote %,.0f records/s%n", loader);
+        } catch (Exception e) {
+            throw new IllegalStateException("loader-ws run failed: " + e, e);
+        }
         out.println();
         out.println("source: FrameBlaster, pre-encoded combined-stream aggTrade frames, 1 stream");
         out.printf("blaster → bare client (raw)       %,12.0f msgs/s%n", raw);
@@ -71,6 +81,9 @@ final class BlasterBench {
                 "feed → parse → Kafka acked        %,12.0f msgs/s  = %.2f of raw  (target ≥ %,.0f)%n",
                 kafkaRates[1], kafkaRates[1] / raw, WsBench.TARGET_RATE);
         out.printf("  (feed received during Kafka run %,12.0f msgs/s)%n", kafkaRates[0]);
+        out.printf(
+                "loader-ws service → Kafka          %,12.0f msgs/s  = %.2f of raw  (target ≥ %,.0f)%n",
+                loader, loader / raw, WsBench.TARGET_RATE);
     }
 
     private static double bareClientRate(FrameBlaster b, int seconds) {

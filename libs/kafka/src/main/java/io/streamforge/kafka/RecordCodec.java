@@ -2,10 +2,11 @@ package io.streamforge.kafka;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.streamforge.domain.AggTrade;
 import io.streamforge.domain.Candle;
-import io.streamforge.domain.Decimals;
 import io.streamforge.domain.Interval;
 import io.streamforge.domain.MarketRecord;
 import io.streamforge.domain.Symbol;
@@ -31,12 +32,14 @@ import java.util.List;
  */
 public final class RecordCodec {
     private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
+    private static final ThreadLocal<Encoder> ENCODER = ThreadLocal.withInitial(Encoder::new);
 
     private RecordCodec() {}
 
     public static byte[] encode(MarketRecord r) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(320);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        Encoder e = ENCODER.get();
+        try {
+            JsonGenerator g = e.generator;
             g.writeStartObject();
             g.writeNumberField("v", 1);
             g.writeStringField("kind", r.kind());
@@ -50,10 +53,39 @@ public final class RecordCodec {
                 writeTrade(g, (Trade) r);
             }
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return e.take();
+        } catch (IOException | RuntimeException ex) {
+            ENCODER.remove(); // the generator may be mid-object: never reuse it
+            if (ex instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) ex;
         }
-        return out.toByteArray();
+    }
+
+    /**
+     * One generator per thread, reused for every record (creating a generator per message cost more
+     * than writing the record); no separator between root values.
+     */
+    private static final class Encoder {
+        final ByteArrayBuilder bytes = new ByteArrayBuilder(512);
+        final JsonGenerator generator;
+
+        Encoder() {
+            try {
+                generator = FACTORY.createGenerator(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            generator.setRootValueSeparator(null);
+        }
+
+        byte[] take() throws IOException {
+            generator.flush();
+            byte[] out = bytes.toByteArray();
+            bytes.reset();
+            return out;
+        }
     }
 
     public static byte[] encode(DataMessage.EndOfStream eos) {
@@ -123,54 +155,43 @@ public final class RecordCodec {
         g.writeNumberField("end_us", r.endUs());
     }
 
-    private static DataMessage.Coverage coverage(JsonNode n) {
+    private static DataMessage.Coverage coverage(FlatObject n) {
         List<Received> received = new ArrayList<>();
         int i = 0;
-        for (JsonNode e : array(n, "received")) {
+        for (FlatObject e : n.array("received")) {
             String at = "received[" + i++ + "].";
             received.add(
-                    new Received(key(e, at), range(e, at), Source.of(text(e, "source")), queue(e)));
+                    new Received(key(e, at), range(e, at), Source.of(e.text("source")), queue(e)));
         }
         List<Gap> gaps = new ArrayList<>();
         i = 0;
-        for (JsonNode e : array(n, "gaps")) {
+        for (FlatObject e : n.array("gaps")) {
             String at = "gaps[" + i++ + "].";
             IdRange ids =
-                    e.hasNonNull("first_id")
-                            ? new IdRange(num(e, "first_id"), num(e, "last_id"))
-                            : null;
+                    e.has("first_id") ? new IdRange(e.num("first_id"), e.num("last_id")) : null;
             gaps.add(
                     new Gap(
                             key(e, at),
                             range(e, at),
-                            GapStatus.of(text(e, "status")),
-                            text(e, "reason"),
+                            GapStatus.of(e.text("status")),
+                            e.text("reason"),
                             ids,
                             queue(e)));
         }
-        return new DataMessage.Coverage(text(n, "producer"), received, gaps);
+        return new DataMessage.Coverage(n.text("producer"), received, gaps);
     }
 
-    private static Iterable<JsonNode> array(JsonNode n, String name) {
-        JsonNode v = field(n, name);
-        if (!v.isArray()) {
-            throw new InvalidRecordException(name + ": expected an array");
-        }
-        return v;
-    }
-
-    private static CoverageKey key(JsonNode e, String at) {
+    private static CoverageKey key(FlatObject e, String at) {
         try {
-            return CoverageKey.parse(
-                    text(e, "symbol"), text(e, "stream"), e.path("interval").asText(""));
+            return CoverageKey.parse(e.text("symbol"), e.text("stream"), e.textOr("interval", ""));
         } catch (IllegalArgumentException ex) {
             throw new InvalidRecordException(at + "key: " + ex.getMessage(), ex);
         }
     }
 
-    private static TimeRange range(JsonNode e, String at) {
-        long start = num(e, "start_us");
-        long end = num(e, "end_us");
+    private static TimeRange range(FlatObject e, String at) {
+        long start = e.num("start_us");
+        long end = e.num("end_us");
         if (end <= start) {
             throw new InvalidRecordException(
                     at + "end_us: " + end + " is not after start_us " + start);
@@ -178,8 +199,8 @@ public final class RecordCodec {
         return new TimeRange(start, end);
     }
 
-    private static String queue(JsonNode e) {
-        return e.hasNonNull("queue_id") ? text(e, "queue_id") : "";
+    private static String queue(FlatObject e) {
+        return e.has("queue_id") ? e.text("queue_id") : "";
     }
 
     private static void writeCandle(JsonGenerator g, Candle c) throws IOException {
@@ -228,16 +249,16 @@ public final class RecordCodec {
         if (bytes == null || bytes.length == 0) {
             throw new InvalidRecordException("empty message");
         }
-        JsonNode n;
-        try {
-            n = Json.MAPPER.readTree(bytes);
+        FlatObject n;
+        try (JsonParser p = FACTORY.createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new InvalidRecordException("message is not a JSON object");
+            }
+            n = FlatObject.read(p);
         } catch (IOException e) {
             throw new InvalidRecordException("malformed JSON: " + e.getMessage(), e);
         }
-        if (n == null || !n.isObject()) {
-            throw new InvalidRecordException("message is not a JSON object");
-        }
-        String kind = text(n, "kind");
+        String kind = n.text("kind");
         try {
             if (kind.equals("coverage")) {
                 return coverage(n);
@@ -252,15 +273,14 @@ public final class RecordCodec {
                     };
             if (r == null) {
                 return new DataMessage.EndOfStream(
-                        text(n, "producer"),
-                        (int) num(n, "partition"),
-                        num(n, "records_sent"),
-                        num(n, "sent_at_us"));
+                        n.text("producer"),
+                        (int) n.num("partition"),
+                        n.num("records_sent"),
+                        n.num("sent_at_us"));
             }
-            JsonNode key = n.get("key");
-            if (key != null && !key.asText().equals(r.key())) {
+            if (n.has("key") && !n.textOr("key", "").equals(r.key())) {
                 throw new InvalidRecordException(
-                        "key: '" + key.asText() + "' does not match record " + r.key());
+                        "key: '" + n.textOr("key", "") + "' does not match record " + r.key());
             }
             return new DataMessage.Data(r);
         } catch (IllegalArgumentException e) {
@@ -268,22 +288,22 @@ public final class RecordCodec {
         }
     }
 
-    private static Candle candle(JsonNode n) {
+    private static Candle candle(FlatObject n) {
         Candle c =
                 new Candle(
-                        Symbol.of(text(n, "symbol")),
-                        Interval.of(text(n, "interval")),
-                        num(n, "open_time_us"),
-                        num(n, "close_time_us"),
-                        decimal(n, "open"),
-                        decimal(n, "high"),
-                        decimal(n, "low"),
-                        decimal(n, "close"),
-                        decimal(n, "volume"),
-                        decimal(n, "quote_volume"),
-                        num(n, "trade_count"),
-                        decimal(n, "taker_buy_base_volume"),
-                        decimal(n, "taker_buy_quote_volume"));
+                        Symbol.of(n.text("symbol")),
+                        Interval.of(n.text("interval")),
+                        n.num("open_time_us"),
+                        n.num("close_time_us"),
+                        n.decimal("open"),
+                        n.decimal("high"),
+                        n.decimal("low"),
+                        n.decimal("close"),
+                        n.decimal("volume"),
+                        n.decimal("quote_volume"),
+                        n.num("trade_count"),
+                        n.decimal("taker_buy_base_volume"),
+                        n.decimal("taker_buy_quote_volume"));
         List<String> problems = c.violations();
         if (!problems.isEmpty()) {
             throw new InvalidRecordException(
@@ -292,68 +312,28 @@ public final class RecordCodec {
         return c;
     }
 
-    private static AggTrade aggTrade(JsonNode n) {
+    private static AggTrade aggTrade(FlatObject n) {
         return new AggTrade(
-                Symbol.of(text(n, "symbol")),
-                num(n, "agg_id"),
-                decimal(n, "price"),
-                decimal(n, "qty"),
-                num(n, "first_trade_id"),
-                num(n, "last_trade_id"),
-                num(n, "time_us"),
-                bool(n, "buyer_maker"),
-                bool(n, "best_match"));
+                Symbol.of(n.text("symbol")),
+                n.num("agg_id"),
+                n.decimal("price"),
+                n.decimal("qty"),
+                n.num("first_trade_id"),
+                n.num("last_trade_id"),
+                n.num("time_us"),
+                n.bool("buyer_maker"),
+                n.bool("best_match"));
     }
 
-    private static Trade trade(JsonNode n) {
+    private static Trade trade(FlatObject n) {
         return new Trade(
-                Symbol.of(text(n, "symbol")),
-                num(n, "trade_id"),
-                decimal(n, "price"),
-                decimal(n, "qty"),
-                decimal(n, "quote_qty"),
-                num(n, "time_us"),
-                bool(n, "buyer_maker"),
-                bool(n, "best_match"));
-    }
-
-    private static JsonNode field(JsonNode n, String name) {
-        JsonNode v = n.get(name);
-        if (v == null || v.isNull()) {
-            throw new InvalidRecordException(name + ": missing");
-        }
-        return v;
-    }
-
-    private static String text(JsonNode n, String name) {
-        JsonNode v = field(n, name);
-        if (!v.isTextual()) {
-            throw new InvalidRecordException(name + ": expected a string");
-        }
-        return v.asText();
-    }
-
-    private static long num(JsonNode n, String name) {
-        JsonNode v = field(n, name);
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new InvalidRecordException(name + ": expected an integer");
-        }
-        return v.longValue();
-    }
-
-    private static boolean bool(JsonNode n, String name) {
-        JsonNode v = field(n, name);
-        if (!v.isBoolean()) {
-            throw new InvalidRecordException(name + ": expected true/false");
-        }
-        return v.booleanValue();
-    }
-
-    private static BigDecimal decimal(JsonNode n, String name) {
-        JsonNode v = field(n, name);
-        if (!v.isTextual()) {
-            throw new InvalidRecordException(name + ": decimals travel as strings");
-        }
-        return Decimals.parse(name, v.asText());
+                Symbol.of(n.text("symbol")),
+                n.num("trade_id"),
+                n.decimal("price"),
+                n.decimal("qty"),
+                n.decimal("quote_qty"),
+                n.num("time_us"),
+                n.bool("buyer_maker"),
+                n.bool("best_match"));
     }
 }

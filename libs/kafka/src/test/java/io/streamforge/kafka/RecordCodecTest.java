@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.streamforge.domain.AggTrade;
 import io.streamforge.domain.Candle;
 import io.streamforge.domain.Interval;
+import io.streamforge.domain.MarketRecord;
 import io.streamforge.domain.Symbol;
 import io.streamforge.domain.Trade;
 import java.math.BigDecimal;
@@ -175,5 +176,49 @@ class RecordCodecTest {
                         .replace("1m:1704067200000000\"", "1m:1\"");
         assertThatThrownBy(() -> RecordCodec.decode(json.getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("does not match record");
+    }
+
+    @Test
+    void wrongTypesNullsNestingAndTruncationNameTheField() {
+        String ok = new String(RecordCodec.encode(candle()), StandardCharsets.UTF_8);
+        assertThat(decode(ok)).isEqualTo(new DataMessage.Data(candle()));
+        assertThatThrownBy(() -> decode(ok.replace("\"trade_count\":321", "\"trade_count\":3.5")))
+                .hasMessage("trade_count: expected an integer");
+        assertThatThrownBy(
+                        () ->
+                                decode(
+                                        ok.replace(
+                                                "\"trade_count\":321",
+                                                "\"trade_count\":123456789012345678901234567890")))
+                .hasMessage("trade_count: expected an integer");
+        assertThatThrownBy(() -> decode(ok.replace("\"trade_count\":321", "\"trade_count\":null")))
+                .hasMessage("trade_count: missing");
+        assertThatThrownBy(
+                        () ->
+                                decode(
+                                        ok.replace(
+                                                "\"trade_count\":321",
+                                                "\"trade_count\":{\"a\":1}")))
+                .hasMessage("trade_count: expected an integer");
+        assertThatThrownBy(() -> decode(ok.replace("\"symbol\":\"BTCUSDT\"", "\"symbol\":[1]")))
+                .hasMessage("symbol: expected a string");
+        assertThatThrownBy(() -> decode(ok.substring(0, ok.length() - 20)))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("malformed JSON");
+        assertThatThrownBy(() -> decode("[1,2]")).hasMessage("message is not a JSON object");
+        // unknown fields are ignored, as before
+        assertThat(decode(ok.replace("{\"v\":1,", "{\"v\":1,\"extra\":{\"x\":[1,2]},")))
+                .isEqualTo(new DataMessage.Data(candle()));
+    }
+
+    @Test
+    void theReusedGeneratorWritesEachRecordOnItsOwnAndSurvivesAFailure() {
+        byte[] first = RecordCodec.encode(candle());
+        byte[] second = RecordCodec.encode(candle());
+        assertThat(second).isEqualTo(first); // no root separator, no leftovers
+        assertThat(new String(first, StandardCharsets.UTF_8)).startsWith("{").endsWith("}");
+        assertThatThrownBy(() -> RecordCodec.encode((MarketRecord) null))
+                .isInstanceOf(NullPointerException.class);
+        assertThat(RecordCodec.encode(candle())).isEqualTo(first);
     }
 }

@@ -17,6 +17,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +34,9 @@ import org.apache.kafka.common.TopicPartition;
  * metadata) are committed only after the database transaction of the same records committed:
  * at-least-once delivery plus idempotent upserts gives an exactly-once outcome. Coverage facts (ADR
  * 1701) are written to the ledger right after the batch's records, in message order, before the
- * offset commit; ledger writes are idempotent too.
+ * offset commit; ledger writes are idempotent too. Decoding batch n+1 on the poll thread overlaps
+ * the database write of batch n on the writer thread; at most one batch is in flight and its
+ * offsets are committed by the poll thread once its transaction committed.
  */
 final class SinkConnector {
     private final KafkaConsumer<String, byte[]> consumer;
@@ -45,6 +50,9 @@ final class SinkConnector {
     private final Counter rejected;
     private final Counter coverageFacts;
     private final Timer batchTimer;
+    private final ExecutorService writer =
+            Executors.newSingleThreadExecutor(r -> new Thread(r, "connector-db-writer"));
+    private Pending pending;
     private long total;
     private int batches;
 
@@ -72,46 +80,74 @@ final class SinkConnector {
         consumer.subscribe(List.of(settings.topic()), new RestoreOnAssign());
         int partitions = consumer.partitionsFor(settings.topic(), Duration.ofSeconds(30)).size();
         long lastProgressMs = ctx.time().nowMs();
-        while (!ctx.stop().stopped() && !tracker.allDone(partitions)) {
-            ConsumerRecords<String, byte[]> recs =
-                    consumer.poll(Duration.ofMillis(settings.pollMs()));
-            if (recs.isEmpty()) {
-                continue;
+        try {
+            while (!ctx.stop().stopped() && !tracker.allDone(partitions)) {
+                ConsumerRecords<String, byte[]> recs =
+                        consumer.poll(Duration.ofMillis(settings.pollMs()));
+                if (recs.isEmpty()) {
+                    finishPending();
+                    continue;
+                }
+                Decoded next = decode(recs); // while the previous batch is being written
+                finishPending();
+                pending = new Pending(next, writer.submit(() -> write(next)));
+                long now = ctx.time().nowMs();
+                if (now - lastProgressMs >= 2_000) {
+                    lastProgressMs = now;
+                    ctx.telemetry().send("loading", "stored " + total, total);
+                }
             }
-            process(recs);
-            long now = ctx.time().nowMs();
-            if (now - lastProgressMs >= 2_000) {
-                lastProgressMs = now;
-                ctx.telemetry().send("loading", "stored " + total, total);
-            }
+            finishPending();
+        } finally {
+            writer.shutdownNow();
         }
         return total;
     }
 
-    private void process(ConsumerRecords<String, byte[]> recs) throws Exception {
-        List<MarketRecord> batch = new ArrayList<>(recs.count());
-        List<DataMessage.Coverage> facts = new ArrayList<>();
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        List<Future<RecordMetadata>> dlqAcks = new ArrayList<>();
+    /** One polled batch, decoded: records, coverage facts, the offsets to commit after it. */
+    private record Decoded(
+            List<MarketRecord> records,
+            List<DataMessage.Coverage> facts,
+            Map<TopicPartition, OffsetAndMetadata> offsets,
+            List<Future<RecordMetadata>> dlqAcks) {}
+
+    /** A batch whose database write runs on the writer thread; committed by the poll thread. */
+    private record Pending(Decoded batch, Future<Void> write) {}
+
+    private Decoded decode(ConsumerRecords<String, byte[]> recs) {
+        Decoded d =
+                new Decoded(
+                        new ArrayList<>(recs.count()),
+                        new ArrayList<>(),
+                        new HashMap<>(),
+                        new ArrayList<>());
         for (ConsumerRecord<String, byte[]> rec : recs) {
             try {
                 DataMessage m = RecordCodec.decode(rec.value());
-                if (m instanceof DataMessage.Data d) {
-                    batch.add(d.record());
+                if (m instanceof DataMessage.Data data) {
+                    d.records().add(data.record());
                 } else if (m instanceof DataMessage.Coverage c) {
-                    facts.add(c);
+                    d.facts().add(c);
                 } else {
                     tracker.mark(rec.partition(), ((DataMessage.EndOfStream) m).producer());
                 }
             } catch (InvalidRecordException e) {
-                dlqAcks.add(dlq.publish(rec, e.getMessage()));
+                d.dlqAcks().add(dlq.publish(rec, e.getMessage()));
                 rejected.increment();
             }
             TopicPartition tp = new TopicPartition(rec.topic(), rec.partition());
-            offsets.put(
-                    tp, new OffsetAndMetadata(rec.offset() + 1, tracker.metadata(rec.partition())));
+            d.offsets()
+                    .put(
+                            tp,
+                            new OffsetAndMetadata(
+                                    rec.offset() + 1, tracker.metadata(rec.partition())));
         }
-        if (!batch.isEmpty()) {
+        return d;
+    }
+
+    /** Writer thread: records, then coverage facts, then the DLQ acknowledgements. */
+    private Void write(Decoded d) throws Exception {
+        if (!d.records().isEmpty()) {
             batchTimer.recordCallable(
                     () ->
                             Retry.call(
@@ -121,14 +157,35 @@ final class SinkConnector {
                                     10_000,
                                     ctx.stop(),
                                     () -> {
-                                        store.upsert(batch);
+                                        store.upsert(d.records());
                                         return null;
                                     }));
         }
-        if (!facts.isEmpty()) {
-            Retry.call("coverage", 8, 200, 10_000, ctx.stop(), () -> recordFacts(facts));
+        if (!d.facts().isEmpty()) {
+            Retry.call("coverage", 8, 200, 10_000, ctx.stop(), () -> recordFacts(d.facts()));
         }
-        dlqAcks.forEach(DlqPublisher::await);
+        d.dlqAcks().forEach(DlqPublisher::await);
+        return null;
+    }
+
+    /**
+     * Poll thread: waits for the pending batch's database commit, then commits its offsets (never
+     * before: at-least-once + idempotent upserts = exactly-once outcome).
+     */
+    private void finishPending() throws Exception {
+        Pending p = pending;
+        if (p == null) {
+            return;
+        }
+        pending = null;
+        try {
+            p.write().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
         batches++;
         if (settings.failAfterBatches() > 0 && batches >= settings.failAfterBatches()) {
             throw new IllegalStateException(
@@ -136,9 +193,9 @@ final class SinkConnector {
                             + batches
                             + " batches (CONNECTOR_FAIL_AFTER_BATCHES)");
         }
-        consumer.commitSync(offsets);
-        total += batch.size();
-        written.increment(batch.size());
+        consumer.commitSync(p.batch().offsets());
+        total += p.batch().records().size();
+        written.increment(p.batch().records().size());
     }
 
     /** In message order: a later gap state of the same range must win. */
@@ -173,6 +230,12 @@ final class SinkConnector {
         }
 
         @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> parts) {}
+        public void onPartitionsRevoked(Collection<TopicPartition> parts) {
+            try {
+                finishPending(); // commit what was written while we still own the partitions
+            } catch (Exception e) {
+                throw new IllegalStateException("pending batch failed on revocation: " + e, e);
+            }
+        }
     }
 }

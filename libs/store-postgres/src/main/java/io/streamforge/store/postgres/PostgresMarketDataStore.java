@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,21 +20,53 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
  * {@link MarketDataStore} on PostgreSQL. Each {@link #upsert} is one transaction: per record kind
- * the batch is de-duplicated by key (last one wins), COPYed into a session-local staging table and
- * moved with {@code INSERT … SELECT … ON CONFLICT (key) DO UPDATE … WHERE <row differs>}, so
- * re-writing identical records touches nothing. Expects the schema of {@link PostgresSchema}.
+ * the batch is de-duplicated by key (last one wins) and sorted by key, then written by one of two
+ * paths with the same outcome (ADR 2001):
+ *
+ * <ul>
+ *   <li><b>direct</b>: COPY straight into the table inside a savepoint — the whole cost of a batch
+ *       of new keys is one COPY;
+ *   <li><b>merge</b>: when the direct COPY hits an existing key (unique violation), the savepoint
+ *       is rolled back and the batch is COPYed into a session-local staging table and moved with
+ *       {@code INSERT … SELECT … ON CONFLICT (key) DO UPDATE … WHERE <row differs>}, so re-writing
+ *       identical records touches nothing.
+ * </ul>
+ *
+ * After a conflict the next {@link #MERGE_BATCHES_AFTER_CONFLICT} batches of that table go straight
+ * to the merge path (a re-run does not pay for a failed COPY per batch). Expects the schema of
+ * {@link PostgresSchema}.
  */
 public final class PostgresMarketDataStore implements MarketDataStore {
+    static final int MERGE_BATCHES_AFTER_CONFLICT = 16;
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final Jdbc jdbc;
+    private final Map<String, AtomicInteger> mergeBudget = new ConcurrentHashMap<>();
+    private final AtomicLong directBatches = new AtomicLong();
+    private final AtomicLong mergedBatches = new AtomicLong();
 
     public PostgresMarketDataStore(DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
+    }
+
+    /** Batches (per table) written by a plain COPY so far. */
+    public long directBatches() {
+        return directBatches.get();
+    }
+
+    /** Batches (per table) written through staging + {@code ON CONFLICT} so far. */
+    public long mergedBatches() {
+        return mergedBatches.get();
     }
 
     @Override
@@ -47,13 +80,16 @@ public final class PostgresMarketDataStore implements MarketDataStore {
                 "upsert of " + records.size() + " market record(s)",
                 c -> {
                     for (var e : byTable.entrySet()) {
-                        stageAndMerge(c, e.getKey(), e.getValue().values());
+                        write(c, e.getKey(), e.getValue().values());
                     }
                     return null;
                 });
     }
 
-    /** Validates the whole batch first and splits it by table, last record of a key winning. */
+    /**
+     * Validates the whole batch first and splits it by table, last record of a key winning, keys in
+     * order (concurrent writers lock keys in the same order, so they cannot deadlock).
+     */
     private static Map<MarketTable<?>, Map<String, MarketRecord>> group(
             Collection<? extends MarketRecord> records) {
         Map<MarketTable<?>, Map<String, MarketRecord>> out = new LinkedHashMap<>();
@@ -63,10 +99,35 @@ public final class PostgresMarketDataStore implements MarketDataStore {
                 throw new IllegalArgumentException("records[" + i + "]: null record in batch");
             }
             MarketTable<?> table = MarketTable.ofKind(r.kind());
-            out.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(r.key(), r);
+            out.computeIfAbsent(table, t -> new TreeMap<>()).put(r.key(), r);
             i++;
         }
         return out;
+    }
+
+    private void write(Connection c, MarketTable<?> table, Collection<MarketRecord> rows)
+            throws SQLException {
+        AtomicInteger budget = mergeBudget.computeIfAbsent(table.name(), n -> new AtomicInteger());
+        if (budget.get() > 0) {
+            budget.decrementAndGet();
+            stageAndMerge(c, table, rows);
+            mergedBatches.incrementAndGet();
+            return;
+        }
+        Savepoint before = c.setSavepoint();
+        try {
+            copy(c, table, table.name(), rows);
+            c.releaseSavepoint(before);
+            directBatches.incrementAndGet();
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(before);
+            budget.set(MERGE_BATCHES_AFTER_CONFLICT);
+            stageAndMerge(c, table, rows);
+            mergedBatches.incrementAndGet();
+        }
     }
 
     private static <T extends MarketRecord> void stageAndMerge(

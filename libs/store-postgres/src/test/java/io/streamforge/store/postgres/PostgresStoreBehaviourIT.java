@@ -9,6 +9,7 @@ import io.streamforge.domain.Candle;
 import io.streamforge.domain.Interval;
 import io.streamforge.domain.MarketRecord;
 import io.streamforge.domain.PermanentException;
+import io.streamforge.domain.TimeRange;
 import io.streamforge.domain.Trade;
 import io.streamforge.domain.TransientException;
 import io.streamforge.testkit.Fixtures;
@@ -118,6 +119,40 @@ class PostgresStoreBehaviourIT {
         }
         assertThat(store.trades(BTCUSDT, new io.streamforge.domain.TimeRange(0, Long.MAX_VALUE)))
                 .isEqualTo(trades);
+    }
+
+    @Test
+    void newKeysGoStraightInAndAnOverlapFallsBackToTheMergeWithTheSameResult() throws Exception {
+        List<Candle> first = Fixtures.candles(BTCUSDT, Interval.M1, T0_US, 10);
+        store.upsert(first);
+        assertThat(store.directBatches()).isEqualTo(1);
+        assertThat(store.mergedBatches()).isZero();
+        PostgresTestDb.exec("UPDATE candles SET updated_at = '2000-01-01T00:00:00Z'");
+
+        // 5 unchanged + 1 changed old keys and 4 new keys in one batch: the direct COPY meets an
+        // existing key, rolls back to its savepoint and the merge writes the batch
+        List<Candle> overlap = new ArrayList<>(first.subList(4, 10));
+        overlap.set(0, Fixtures.withClose(overlap.get(0), "100.5"));
+        overlap.addAll(Fixtures.candles(BTCUSDT, Interval.M1, T0_US + 10 * 60_000_000L, 4));
+        store.upsert(overlap);
+        assertThat(store.mergedBatches()).isEqualTo(1);
+        assertThat(store.count("candle", BTCUSDT)).isEqualTo(14);
+        assertThat(oldRows()).isEqualTo(9); // only the changed row was touched
+        List<Candle> expected = new ArrayList<>(first.subList(0, 4));
+        expected.addAll(overlap);
+        assertThat(store.candles(BTCUSDT, Interval.M1, new TimeRange(0, Long.MAX_VALUE)))
+                .isEqualTo(expected);
+
+        // after a conflict the next batches merge without trying the COPY first
+        for (int i = 0; i < PostgresMarketDataStore.MERGE_BATCHES_AFTER_CONFLICT; i++) {
+            store.upsert(first);
+        }
+        assertThat(store.mergedBatches())
+                .isEqualTo(1 + PostgresMarketDataStore.MERGE_BATCHES_AFTER_CONFLICT);
+        assertThat(store.directBatches()).isEqualTo(1);
+        store.upsert(Fixtures.candles(BTCUSDT, Interval.M1, T0_US + 20 * 60_000_000L, 3));
+        assertThat(store.directBatches()).isEqualTo(2);
+        assertThat(store.count("candle", BTCUSDT)).isEqualTo(17);
     }
 
     @Test

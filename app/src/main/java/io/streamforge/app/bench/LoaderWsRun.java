@@ -1,0 +1,99 @@
+package io.streamforge.app.bench;
+
+import io.streamforge.domain.port.TimeSource;
+import io.streamforge.embedded.EmbeddedKafkaBroker;
+import io.streamforge.kafka.KafkaClients;
+import io.streamforge.kafka.KafkaSettings;
+import io.streamforge.kafka.Topics;
+import io.streamforge.loader.ws.WsLoaderWorker;
+import io.streamforge.runtime.StopSignal;
+import io.streamforge.runtime.WorkerRunner;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * {@code bench ws --source blaster}, last phase: the real {@code loader-ws} worker (the service's
+ * own {@link WorkerRunner} path: sequencer, de-duplication, {@code DataPublisher}, ack timing,
+ * telemetry) reading one aggTrade stream from a {@link FrameBlaster}. The rate is the growth of the
+ * data topic's end offsets, i.e. records the broker has acknowledged and written.
+ */
+final class LoaderWsRun {
+    private static final int PARTITIONS = 3;
+
+    private LoaderWsRun() {}
+
+    /** Acknowledged records/s of the loader over {@code seconds}, after a warm-up. */
+    static double rate(FrameBlaster blaster, EmbeddedKafkaBroker kafka, int seconds)
+            throws Exception {
+        String topic = "bench-ws-loader-" + System.nanoTime();
+        kafka.createTopic(topic, PARTITIONS);
+        kafka.createTopic(Topics.EVENTS, 1); // the worker's telemetry and control topics
+        kafka.createTopic(Topics.CONTROL, 1);
+        long runForMs = WsBench.WARM_UP_MS + seconds * 1_000L + 3_000;
+        StopSignal stop = new StopSignal();
+        CompletableFuture<Integer> run =
+                CompletableFuture.supplyAsync(
+                        () ->
+                                WorkerRunner.run(
+                                        WsLoaderWorker.SERVICE,
+                                        env(blaster, kafka, topic, runForMs),
+                                        true,
+                                        WsLoaderWorker::create,
+                                        stop,
+                                        TimeSource.system()),
+                        r -> new Thread(r, "bench-loader-ws").start());
+        try (Admin admin = KafkaClients.admin(KafkaSettings.plaintext(kafka.bootstrapServers()))) {
+            RestBench.sleepMs(WsBench.WARM_UP_MS);
+            long o0 = endOffsets(admin, topic);
+            long t0 = System.nanoTime();
+            RestBench.sleepMs(seconds * 1_000L);
+            long o1 = endOffsets(admin, topic);
+            double rate = (o1 - o0) / ((System.nanoTime() - t0) / 1e9);
+            if (o1 == 0) {
+                throw new IllegalStateException("loader-ws wrote nothing to " + topic);
+            }
+            return rate;
+        } finally {
+            stop.stop("benchmark over");
+            int code = run.get(90, TimeUnit.SECONDS);
+            if (code != WorkerRunner.OK) {
+                throw new IllegalStateException("loader-ws exited " + code);
+            }
+        }
+    }
+
+    private static Map<String, String> env(
+            FrameBlaster blaster, EmbeddedKafkaBroker kafka, String topic, long runForMs) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUEUE_ID", "bench-ws-loader");
+        env.put("SYMBOLS", "BTCUSDT");
+        env.put("STREAMS", "aggTrade");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("KAFKA_TOPIC", topic);
+        env.put("TOPIC_PARTITIONS", Integer.toString(PARTITIONS));
+        env.put("HTTP_PORT", "0");
+        env.put("BINANCE_WS_URL", blaster.wsBaseUrl());
+        // the blaster's ids are contiguous: no REST backfill is needed; a call would fail loudly
+        env.put("BINANCE_BASE_URL", "http://127.0.0.1:9");
+        env.put("GAP_SILENCE_MS", "3600000");
+        env.put("RUN_FOR_MS", Long.toString(runForMs));
+        return env;
+    }
+
+    private static long endOffsets(Admin admin, String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            specs.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        long sum = 0;
+        for (var info : admin.listOffsets(specs).all().get(10, TimeUnit.SECONDS).values()) {
+            sum += info.offset();
+        }
+        return sum;
+    }
+}
