@@ -7,6 +7,7 @@ import io.streamforge.domain.TimeRange;
 import io.streamforge.kafka.KafkaClients;
 import io.streamforge.kafka.KafkaSettings;
 import io.streamforge.kafka.RecordCodec;
+import io.streamforge.kafka.TelemetryEvent;
 import io.streamforge.sim.MarketModel;
 import io.streamforge.sim.SimConfig;
 import io.streamforge.store.postgres.PostgresCopyBench;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -49,9 +51,11 @@ public final class BenchIngest {
      * the CPU during the first seconds) — the raw rates, measured later in the same JVM, are warm
      * too.
      */
+    static final int WARM_UP_DAY_COUNT = 10;
+
     static String warmUpDays(String days) {
         LocalDate first = LocalDate.parse(days.substring(0, days.indexOf(':')));
-        return first.minusDays(3) + ":" + first.minusDays(1);
+        return first.minusDays(WARM_UP_DAY_COUNT) + ":" + first.minusDays(1);
     }
 
     private final PrintStream out;
@@ -82,6 +86,7 @@ public final class BenchIngest {
             if (!e2e.status().equals("finished")) {
                 throw new IllegalStateException("pipeline ended " + e2e.status());
             }
+            printTimeline(TelemetryLog.read(p.kafka().bootstrapServers(), e2e.queueId()));
             List<MarketRecord> records =
                     sameRecords(p.simulator().model(), symbols, TimeRange.parseDays(days));
             out.printf("» raw Kafka produce+consume of the same %,d records ...%n", records.size());
@@ -93,6 +98,30 @@ public final class BenchIngest {
             print(r);
             return r;
         }
+    }
+
+    /**
+     * Where the pipeline's time went: each worker's first and last telemetry event, in seconds
+     * after the first event of the queue (worker start-up, then the load, then the end).
+     */
+    private void printTimeline(List<TelemetryEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        long t0 = events.get(0).timestampUs();
+        Map<String, long[]> spans = new LinkedHashMap<>();
+        for (TelemetryEvent e : events) {
+            long[] span =
+                    spans.computeIfAbsent(
+                            e.target(), k -> new long[] {e.timestampUs(), e.timestampUs()});
+            span[1] = Math.max(span[1], e.timestampUs());
+        }
+        out.println("» timeline (s after the first telemetry event): first → last event per step");
+        spans.forEach(
+                (target, span) ->
+                        out.printf(
+                                "    %-20s %6.2f → %6.2f%n",
+                                target, (span[0] - t0) / 1e6, (span[1] - t0) / 1e6));
     }
 
     static List<MarketRecord> sameRecords(

@@ -26,10 +26,28 @@ public final class Decimals {
             throw new IllegalArgumentException(field + ": missing decimal");
         }
         try {
-            return normalize(new BigDecimal(text.trim()));
+            String t = text.trim();
+            BigDecimal v = new BigDecimal(t);
+            return alreadyNormal(t) ? v : normalize(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(field + ": not a decimal: '" + text + "'", e);
         }
+    }
+
+    /**
+     * True when {@code new BigDecimal(t)} is already in normal form: no exponent, and either no
+     * decimal point (scale 0) or a last digit that is not a zero (no trailing zeros to strip).
+     */
+    private static boolean alreadyNormal(String t) {
+        boolean point = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            point |= c == '.';
+        }
+        return !point || t.charAt(t.length() - 1) != '0';
     }
 
     /** Plain string form without exponent, as Binance prints it (minus trailing zeros). */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,35 @@ class IdsAndValuesTest {
         assertThatThrownBy(() -> Decimals.parse("price", "1,5"))
                 .hasMessage("price: not a decimal: '1,5'");
         assertThatThrownBy(() -> Decimals.parse("qty", " ")).hasMessage("qty: missing decimal");
+    }
+
+    @Test
+    void parsedDecimalsAreAlwaysInNormalFormWhateverTheSpelling() {
+        for (String t :
+                List.of(
+                        "42050",
+                        "-0",
+                        "0",
+                        "0.0",
+                        "5.",
+                        ".5",
+                        "0.50",
+                        "-0.50",
+                        "1e3",
+                        "1.20E-2",
+                        "00012",
+                        "+7.25",
+                        "100.000",
+                        "0.00000001",
+                        "123456789012345678901234.5000")) {
+            assertThat(Decimals.parse("x", t))
+                    .as(t)
+                    .isEqualTo(Decimals.normalize(new BigDecimal(t)));
+        }
+        assertThat(Symbol.of(" btcusdt ")).isEqualTo(Symbol.of("BTCUSDT"));
+        assertThatThrownBy(() -> Symbol.of("BTC-USDT")).hasMessageContaining("BTC-USDT");
+        assertThatThrownBy(() -> new Symbol("B")).hasMessageContaining("2-20");
+        assertThatThrownBy(() -> new Symbol("btcusdt")).hasMessageContaining("btcusdt");
     }
 
     @Test

@@ -135,12 +135,12 @@ final class SinkConnector {
                 d.dlqAcks().add(dlq.publish(rec, e.getMessage()));
                 rejected.increment();
             }
-            TopicPartition tp = new TopicPartition(rec.topic(), rec.partition());
-            d.offsets()
-                    .put(
-                            tp,
-                            new OffsetAndMetadata(
-                                    rec.offset() + 1, tracker.metadata(rec.partition())));
+        }
+        // per partition: after its last record, with the end-of-stream state after this batch
+        for (TopicPartition tp : recs.partitions()) {
+            List<ConsumerRecord<String, byte[]>> part = recs.records(tp);
+            long next = part.get(part.size() - 1).offset() + 1;
+            d.offsets().put(tp, new OffsetAndMetadata(next, tracker.metadata(tp.partition())));
         }
         return d;
     }

@@ -1,5 +1,6 @@
 package io.streamforge.binance.wire;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -193,10 +194,15 @@ public final class BinanceJson {
         }
     }
 
+    /** Binds the body straight to {@code type} (no intermediate tree: this is the hot path). */
     private static <T> T read(String source, String body, Class<T> type) {
-        JsonNode n = tree(source, body);
+        if (body == null || body.isBlank()) {
+            throw malformed(source, "empty body", body, null);
+        }
         try {
-            return MAPPER.treeToValue(n, type);
+            return MAPPER.readValue(body, type);
+        } catch (JsonParseException e) {
+            throw malformed(source, "malformed JSON", body, e);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw malformed(source, "unexpected shape for " + type.getSimpleName(), body, e);
         }
