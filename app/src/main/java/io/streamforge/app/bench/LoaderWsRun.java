@@ -1,26 +1,34 @@
 package io.streamforge.app.bench;
 
+import io.streamforge.domain.AggTrade;
 import io.streamforge.domain.port.TimeSource;
 import io.streamforge.embedded.EmbeddedKafkaBroker;
+import io.streamforge.kafka.DataMessage;
 import io.streamforge.kafka.KafkaClients;
 import io.streamforge.kafka.KafkaSettings;
+import io.streamforge.kafka.RecordCodec;
 import io.streamforge.kafka.Topics;
 import io.streamforge.loader.ws.WsLoaderWorker;
 import io.streamforge.runtime.StopSignal;
 import io.streamforge.runtime.WorkerRunner;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * {@code bench ws --source blaster}, last phase: the real {@code loader-ws} worker (the service's
  * own {@link WorkerRunner} path: sequencer, de-duplication, {@code DataPublisher}, ack timing,
  * telemetry) reading one aggTrade stream from a {@link FrameBlaster}. The rate is the growth of the
- * data topic's end offsets, i.e. records the broker has acknowledged and written.
+ * data topic's end offsets, i.e. records the broker has acknowledged and written; afterwards the
+ * topic is checked to hold every id exactly once.
  */
 final class LoaderWsRun {
     private static final int PARTITIONS = 3;
@@ -64,7 +72,57 @@ final class LoaderWsRun {
             if (code != WorkerRunner.OK) {
                 throw new IllegalStateException("loader-ws exited " + code);
             }
+            checkExactlyOnce(kafka, topic);
         }
+    }
+
+    /**
+     * The ids the loader wrote are contiguous and each appears once: the last id minus the first id
+     * + 1 equals the number of records (the symbol's records share one partition, in order).
+     */
+    private static void checkExactlyOnce(EmbeddedKafkaBroker kafka, String topic) {
+        KafkaSettings s = KafkaSettings.plaintext(kafka.bootstrapServers());
+        try (KafkaConsumer<String, byte[]> c = KafkaClients.consumer(s, null, "bench-ws-check")) {
+            for (int p = 0; p < PARTITIONS; p++) {
+                TopicPartition tp = new TopicPartition(topic, p);
+                c.assign(List.of(tp));
+                long end = c.endOffsets(List.of(tp)).get(tp);
+                if (end == 0) {
+                    continue;
+                }
+                long first = aggIdAt(c, tp, 0);
+                long last = aggIdAt(c, tp, end - 1);
+                long n = end;
+                if (last < 0 && end > 1) { // an end-of-stream marker closes the partition
+                    last = aggIdAt(c, tp, end - 2);
+                    n = end - 1;
+                }
+                if (first < 0 || last - first + 1 != n) {
+                    throw new IllegalStateException(
+                            String.format(
+                                    "loader-ws wrote %d records with ids %d..%d: duplicates or gaps",
+                                    n, first, last));
+                }
+            }
+        }
+    }
+
+    /** The aggTrade id at {@code offset}, or -1 when that message is not an aggTrade. */
+    private static long aggIdAt(KafkaConsumer<String, byte[]> c, TopicPartition tp, long offset) {
+        c.seek(tp, offset);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+                if (r.offset() != offset) {
+                    continue;
+                }
+                return RecordCodec.decode(r.value()) instanceof DataMessage.Data d
+                                && d.record() instanceof AggTrade a
+                        ? a.aggId()
+                        : -1;
+            }
+        }
+        throw new IllegalStateException("could not read offset " + offset + " of " + tp);
     }
 
     private static Map<String, String> env(
