@@ -41,6 +41,12 @@ public final class KafkaClients {
      */
     public static KafkaConsumer<String, byte[]> consumer(
             KafkaSettings s, String groupId, String clientId) {
+        return consumer(s, groupId, clientId, Map.of());
+    }
+
+    /** As {@link #consumer(KafkaSettings, String, String)}, with consumer settings overridden. */
+    public static KafkaConsumer<String, byte[]> consumer(
+            KafkaSettings s, String groupId, String clientId, Map<String, Object> overrides) {
         Map<String, Object> p = s.clientProperties();
         if (groupId != null) {
             p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -52,6 +58,7 @@ public final class KafkaClients {
         p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.putAll(overrides);
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -15,7 +15,9 @@ record ConnectorSettings(
         int partitions,
         long pollMs,
         DatabaseSettings sink,
-        int failAfterBatches) {
+        int failAfterBatches,
+        int maxPollRecords,
+        int sessionTimeoutMs) {
 
     static ConnectorSettings read(ConfigReader r, WorkerConfig common) {
         String producers = r.required("EXPECTED_PRODUCERS");
@@ -36,6 +38,10 @@ record ConnectorSettings(
                 r.intValue("TOPIC_PARTITIONS", 3, 1, 1000),
                 r.intValue("POLL_MS", 500, 1, 60_000),
                 DatabaseSettings.read(r),
-                r.intValue("CONNECTOR_FAIL_AFTER_BATCHES", 0, 0, Integer.MAX_VALUE));
+                r.intValue("CONNECTOR_FAIL_AFTER_BATCHES", 0, 0, Integer.MAX_VALUE),
+                r.intValue("MAX_POLL_RECORDS", 5_000, 1, 100_000),
+                // how soon the group hands a dead connector's partitions to its replacement
+                // (broker bounds: group.min/max.session.timeout.ms, 6 s .. 30 min by default)
+                r.intValue("KAFKA_SESSION_TIMEOUT_MS", 45_000, 6_000, 1_800_000));
     }
 }

@@ -10,6 +10,8 @@ import io.streamforge.runtime.WorkerConfig;
 import io.streamforge.runtime.WorkerContext;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
@@ -42,7 +44,14 @@ public final class ConnectorWorker implements Worker {
         try (Sink sink = Sink.open(settings.sink());
                 KafkaConsumer<String, byte[]> consumer =
                         KafkaClients.consumer(
-                                kafka, settings.groupId(), ctx.config().telemetryId());
+                                kafka,
+                                settings.groupId(),
+                                ctx.config().telemetryId(),
+                                Map.of(
+                                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                                        settings.maxPollRecords(),
+                                        ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                                        settings.sessionTimeoutMs()));
                 KafkaProducer<String, byte[]> dlqProducer =
                         KafkaClients.producer(kafka, ctx.config().telemetryId() + "-dlq");
                 KafkaClientMetrics metrics = new KafkaClientMetrics(consumer)) {
