@@ -1,5 +1,6 @@
 package io.streamforge.app;
 
+import io.streamforge.app.bench.CpuMeter;
 import io.streamforge.domain.Interval;
 import io.streamforge.domain.MarketRecord;
 import io.streamforge.domain.Symbol;
@@ -31,10 +32,26 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * the end-to-end rate to the slower raw rate.
  */
 public final class BenchIngest {
-    /** The three measured rates (records/s). */
-    public record Result(long records, double endToEnd, double kafkaRaw, double copyRaw) {
+    /** One measured phase: records/s and the machine's CPU time per record (µs). */
+    public record Rate(double perSecond, double cpuMicrosPerRecord, double busy) {}
+
+    /** The three measured phases. */
+    public record Result(long records, Rate endToEnd, Rate kafkaRaw, Rate copyRaw) {
         public double ratio() {
-            return endToEnd / Math.min(kafkaRaw, copyRaw);
+            return endToEnd.perSecond() / Math.min(kafkaRaw.perSecond(), copyRaw.perSecond());
+        }
+
+        /**
+         * The best ratio this machine allows when every stage shares its cores: the end-to-end run
+         * must do at least the work of both raw runs per record, so its rate is at most cores ÷
+         * (CPU µs of raw Kafka + raw COPY per record).
+         */
+        public double sharedCoresBound() {
+            double best =
+                    CpuMeter.cores()
+                            * 1e6
+                            / (kafkaRaw.cpuMicrosPerRecord() + copyRaw.cpuMicrosPerRecord());
+            return best / Math.min(kafkaRaw.perSecond(), copyRaw.perSecond());
         }
     }
 
@@ -82,22 +99,28 @@ public final class BenchIngest {
             demo.runPipeline(p, warmUp, System.nanoTime());
             out.println("» measured pipeline: " + days);
             var o = new DemoCommand.Options(dataDir, symbols, days, "1m", false, 0, false);
+            CpuMeter meter = CpuMeter.start();
             DemoCommand.Result e2e = demo.runPipeline(p, o, System.nanoTime());
             if (!e2e.status().equals("finished")) {
                 throw new IllegalStateException("pipeline ended " + e2e.status());
             }
+            Rate endToEnd = rate(e2e.totalRecords(), e2e.seconds(), meter);
             printTimeline(TelemetryLog.read(p.kafka().bootstrapServers(), e2e.queueId()));
             List<MarketRecord> records =
                     sameRecords(p.simulator().model(), symbols, TimeRange.parseDays(days));
             out.printf("» raw Kafka produce+consume of the same %,d records ...%n", records.size());
-            double kafka = kafkaRate(p, records);
-            out.println("» raw PostgreSQL COPY of the same number of candles and aggTrades ...");
-            long candles = records.stream().filter(r -> r.kind().equals("candle")).count();
-            double copy = copyRate(p, (int) candles, records.size() - (int) candles);
-            Result r = new Result(records.size(), e2e.totalRecords() / e2e.seconds(), kafka, copy);
+            Rate kafka = kafkaRate(p, records);
+            out.println("» raw PostgreSQL COPY of the same candles and aggTrades ...");
+            Rate copy = copyRate(p, records);
+            Result r = new Result(records.size(), endToEnd, kafka, copy);
             print(r);
             return r;
         }
+    }
+
+    private static Rate rate(long records, double seconds, CpuMeter meter) {
+        double cpu = meter.cpuMicrosPer(records, seconds);
+        return new Rate(records / seconds, cpu, meter.busy());
     }
 
     /**
@@ -138,10 +161,11 @@ public final class BenchIngest {
      * Producer and consumer run concurrently, as in the pipeline; the clock stops at the last
      * record consumed.
      */
-    static double kafkaRate(LocalPlatform p, List<MarketRecord> records) throws Exception {
+    static Rate kafkaRate(LocalPlatform p, List<MarketRecord> records) throws Exception {
         String topic = "bench-raw-" + System.nanoTime();
         p.kafka().createTopic(topic, 3);
         KafkaSettings s = KafkaSettings.plaintext(p.kafka().bootstrapServers());
+        CpuMeter meter = CpuMeter.start();
         long t0 = System.nanoTime();
         CompletableFuture<Long> consumed =
                 CompletableFuture.supplyAsync(() -> consume(s, topic, records.size()));
@@ -153,7 +177,7 @@ public final class BenchIngest {
             producer.flush();
         }
         long n = consumed.get();
-        return n / ((System.nanoTime() - t0) / 1e9);
+        return rate(n, (System.nanoTime() - t0) / 1e9, meter);
     }
 
     private static long consume(KafkaSettings s, String topic, int expected) {
@@ -173,22 +197,43 @@ public final class BenchIngest {
         }
     }
 
-    static double copyRate(LocalPlatform p, int candles, int aggTrades) {
+    /** COPY of the same records, candles and aggTrades each into a scratch table like theirs. */
+    static Rate copyRate(LocalPlatform p, List<MarketRecord> records) {
         var ds = p.stores().dataSource();
-        PostgresCopyBench.Result c =
-                PostgresCopyBench.measure(ds, "candle", Math.max(1, candles), false);
-        PostgresCopyBench.Result a =
-                PostgresCopyBench.measure(ds, "agg_trade", Math.max(1, aggTrades), false);
-        double seconds = (c.elapsedNs() + a.elapsedNs()) / 1e9;
-        return (candles + aggTrades) / seconds;
+        long ns = 0;
+        double cpuMicros = 0;
+        double busy = 0;
+        for (String kind : List.of("candle", "agg_trade")) {
+            List<MarketRecord> of = records.stream().filter(r -> r.kind().equals(kind)).toList();
+            CpuMeter[] meter = new CpuMeter[1];
+            PostgresCopyBench.Result res =
+                    PostgresCopyBench.measure(
+                            ds, kind, of, false, () -> meter[0] = CpuMeter.start());
+            ns += res.elapsedNs();
+            cpuMicros += meter[0].cpuMicrosPer(1, res.elapsedNs() / 1e9);
+            busy += meter[0].busy() * res.elapsedNs();
+        }
+        return new Rate(records.size() / (ns / 1e9), cpuMicros / records.size(), busy / ns);
     }
 
     private void print(Result r) {
         out.println();
         out.printf("records                          %,12d%n", r.records());
-        out.printf("end-to-end (REST→Kafka→PG)       %,12.0f records/s%n", r.endToEnd());
-        out.printf("raw Kafka produce+consume        %,12.0f records/s%n", r.kafkaRaw());
-        out.printf("raw PostgreSQL COPY              %,12.0f records/s%n", r.copyRaw());
+        out.println(
+                "                                    records/s   machine CPU busy   CPU µs/record");
+        row("end-to-end (REST→Kafka→PG)", r.endToEnd());
+        row("raw Kafka produce+consume", r.kafkaRaw());
+        row("raw PostgreSQL COPY", r.copyRaw());
         out.printf("ratio end-to-end / slower raw    %12.2f  (target ≥ 0.70)%n", r.ratio());
+        out.printf(
+                "best ratio on %d shared cores     %12.2f  (cores ÷ CPU µs of raw Kafka + raw COPY"
+                        + " per record, ÷ the slower raw rate)%n",
+                CpuMeter.cores(), r.sharedCoresBound());
+    }
+
+    private void row(String name, Rate rate) {
+        out.printf(
+                "%-30s %,12.0f %14.0f %% %15.1f%n",
+                name, rate.perSecond(), rate.busy() * 100, rate.cpuMicrosPerRecord());
     }
 }

@@ -4,6 +4,7 @@ import io.streamforge.domain.port.GraphStore;
 import io.streamforge.domain.port.MarketDataStore;
 import io.streamforge.domain.port.ModelRepository;
 import io.streamforge.store.postgres.PostgresStores;
+import io.streamforge.store.s3.S3ModelRepository;
 
 /**
  * The ports the trainer uses, opened for one run and closed after it. Tests pass their own

@@ -7,6 +7,7 @@ import io.streamforge.domain.graph.GraphRecord;
 import io.streamforge.domain.port.ModelRepository;
 import io.streamforge.runtime.ConfigReader;
 import io.streamforge.runtime.WorkerConfig;
+import io.streamforge.store.s3.S3Settings;
 import java.util.List;
 import java.util.Locale;
 

@@ -27,6 +27,8 @@ import io.streamforge.runtime.WorkerRunner;
 import io.streamforge.sim.MarketModel;
 import io.streamforge.sim.SimConfig;
 import io.streamforge.store.postgres.PostgresStores;
+import io.streamforge.store.s3.S3ModelRepository;
+import io.streamforge.store.s3.S3Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

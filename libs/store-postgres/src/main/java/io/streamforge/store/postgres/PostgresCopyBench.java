@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -45,7 +46,6 @@ public final class PostgresCopyBench {
      * a fresh scratch table and returns the rate.
      */
     public static Result measure(DataSource dataSource, String kind, int n, boolean unlogged) {
-        Objects.requireNonNull(dataSource, "dataSource");
         if (n < 1) {
             throw new IllegalArgumentException("n must be >= 1, got " + n);
         }
@@ -53,7 +53,24 @@ public final class PostgresCopyBench {
         if (table == MarketTable.TRADES) {
             throw new IllegalArgumentException("kind: expected candle or agg_trade, got trade");
         }
-        List<MarketRecord> records = synthetic(table, n);
+        return measure(dataSource, kind, synthetic(table, n), unlogged, () -> () -> {});
+    }
+
+    /**
+     * COPYs the given records (all of {@code kind}) into a fresh scratch table; {@code aroundCopy}
+     * is opened right before the COPY and closed right after it (e.g. a CPU meter).
+     */
+    public static Result measure(
+            DataSource dataSource,
+            String kind,
+            List<? extends MarketRecord> records,
+            boolean unlogged,
+            Supplier<? extends AutoCloseable> aroundCopy) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        MarketTable<?> table = MarketTable.ofKind(kind);
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("no records to COPY");
+        }
         String scratch = "bench_" + table.name() + "_" + Long.toHexString(System.nanoTime());
         return new Jdbc(dataSource)
                 .inTransaction(
@@ -70,8 +87,15 @@ public final class PostgresCopyBench {
                                             + " INCLUDING ALL)");
                             try {
                                 long t0 = System.nanoTime();
-                                PostgresMarketDataStore.copy(c, table, scratch, records);
-                                return new Result(kind, n, unlogged, System.nanoTime() - t0);
+                                try (AutoCloseable meter = aroundCopy.get()) {
+                                    PostgresMarketDataStore.copy(c, table, scratch, records);
+                                } catch (SQLException | RuntimeException e) {
+                                    throw e;
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                                return new Result(
+                                        kind, records.size(), unlogged, System.nanoTime() - t0);
                             } finally {
                                 exec(c, "DROP TABLE IF EXISTS " + scratch);
                             }

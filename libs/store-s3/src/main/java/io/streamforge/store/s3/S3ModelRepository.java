@@ -1,4 +1,4 @@
-package io.streamforge.gnntrainer;
+package io.streamforge.store.s3;
 
 import io.streamforge.domain.PermanentException;
 import io.streamforge.domain.TransientException;

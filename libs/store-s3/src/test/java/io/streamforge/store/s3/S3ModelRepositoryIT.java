@@ -1,4 +1,4 @@
-package io.streamforge.gnntrainer;
+package io.streamforge.store.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.streamforge.gnntrainer;
+package io.streamforge.store.s3;
 
 import io.streamforge.runtime.ConfigReader;
 import java.net.URI;
