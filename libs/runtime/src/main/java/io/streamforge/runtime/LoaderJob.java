@@ -3,30 +3,20 @@ package io.streamforge.runtime;
 import io.micrometer.core.instrument.Counter;
 import io.streamforge.domain.MarketRecord;
 import io.streamforge.domain.Symbol;
-import io.streamforge.domain.TimeRange;
-import io.streamforge.domain.coverage.CoverageKey;
 import io.streamforge.domain.coverage.Gap;
-import io.streamforge.domain.coverage.GapFiller;
-import io.streamforge.domain.coverage.GapStatus;
-import io.streamforge.domain.coverage.Ranges;
 import io.streamforge.domain.coverage.Received;
-import io.streamforge.domain.coverage.Source;
-import io.streamforge.domain.port.CoverageLedger;
 import io.streamforge.kafka.DataPublisher;
 import io.streamforge.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
@@ -38,85 +28,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * load ends after the current page and no marker is written.
  */
 public final class LoaderJob {
-    /** Where a loader takes its data from (SOURCE). */
-    public enum SourceMode {
-        /** REST API only. */
-        REST,
-        /** data.binance.vision files only; unavailable files are recorded as missing gaps. */
-        DUMP,
-        /** dump files for whole days/months, REST for the tail, missing files and holes. */
-        AUTO;
-
-        static SourceMode parse(String v) {
-            try {
-                return valueOf(v.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("expected rest, dump or auto, got '" + v + "'");
-            }
-        }
-    }
-
-    /** BINANCE_* values (mapped onto the client config by the loaders). */
-    public record BinanceEnv(
-            String baseUrl, int weightLimit, int maxRetries, boolean microseconds) {}
-
-    /** The settings every loader shares. {@code dumpDir} is null unless DUMP_DIR is set. */
-    public record Settings(
-            TimeRange range,
-            String topic,
-            int partitions,
-            int concurrency,
-            SourceMode source,
-            String dumpBaseUrl,
-            String dumpDir,
-            BinanceEnv binance) {}
-
-    /** Default weight limit per minute (Binance spot REQUEST_WEIGHT). */
-    public static final int DEFAULT_WEIGHT_LIMIT = 6000;
-
-    /**
-     * Reads TIME_RANGE (required), KAFKA_TOPIC (queue id), TOPIC_PARTITIONS (3), LOADER_CONCURRENCY
-     * (2), SOURCE (rest|dump|auto, default rest), DUMP_BASE_URL (https://data.binance.vision),
-     * DUMP_DIR (local mirror, wins over the URL), BINANCE_BASE_URL (https://api.binance.com),
-     * BINANCE_WEIGHT_LIMIT (6000), BINANCE_MAX_RETRIES (5), BINANCE_TIME_UNIT (MICROSECOND).
-     */
-    public static Settings settings(ConfigReader r, WorkerConfig common) {
-        TimeRange range = r.requiredParsed("TIME_RANGE", TimeRange::parseDays);
-        SourceMode source = r.parsed("SOURCE", SourceMode::parse, SourceMode.REST);
-        String dumpBase = r.optional("DUMP_BASE_URL", "https://data.binance.vision");
-        String base = r.optional("BINANCE_BASE_URL", "https://api.binance.com");
-        for (String[] u :
-                new String[][] {{"DUMP_BASE_URL", dumpBase}, {"BINANCE_BASE_URL", base}}) {
-            if (!u[1].matches("https?://[^/\\s]+(/\\S*)?")) {
-                r.problem(
-                        "invalid " + u[0] + ": expected http(s)://host[:port], got '" + u[1] + "'");
-            }
-        }
-        BinanceEnv binance =
-                new BinanceEnv(
-                        base,
-                        r.intValue("BINANCE_WEIGHT_LIMIT", DEFAULT_WEIGHT_LIMIT, 1, 1_000_000),
-                        r.intValue("BINANCE_MAX_RETRIES", 5, 0, 100),
-                        r.parsed("BINANCE_TIME_UNIT", LoaderJob::microseconds, true));
-        return new Settings(
-                range,
-                r.optional("KAFKA_TOPIC", common.queueId()),
-                r.intValue("TOPIC_PARTITIONS", 3, 1, 1000),
-                r.intValue("LOADER_CONCURRENCY", 2, 1, 64),
-                source,
-                dumpBase,
-                r.optional("DUMP_DIR", null),
-                binance);
-    }
-
-    /** BINANCE_TIME_UNIT: MICROSECOND (default; exact trade times) or MILLISECOND. */
-    static boolean microseconds(String u) {
-        if (u.equals("MICROSECOND") || u.equals("MILLISECOND")) {
-            return u.equals("MICROSECOND");
-        }
-        throw new IllegalArgumentException("expected MICROSECOND or MILLISECOND, got " + u);
-    }
-
     /** Where one symbol's load hands its pages and coverage facts. */
     public interface SymbolSink {
         /** Publishes records (in order); throws to abandon the load after a stop command. */
@@ -133,132 +44,6 @@ public final class LoaderJob {
     @FunctionalInterface
     public interface SymbolSource {
         void load(Symbol symbol, SymbolSink sink) throws Exception;
-    }
-
-    /** What dump files gave for a range: the ranges of verified files, and missing gaps. */
-    public record Dumped(List<TimeRange> covered, List<Gap> missing) {}
-
-    /** The stream-specific parts of one symbol's load from rest|dump|auto (stateful). */
-    public interface Stream<R extends MarketRecord> {
-        void rest(TimeRange range, Consumer<List<R>> pages) throws Exception;
-
-        Dumped dump(TimeRange range, long nowUs, Consumer<List<R>> pages) throws Exception;
-
-        /** Received facts of one page (klines: the candles' intervals), or none. */
-        List<Received> pageCovered(List<R> page, Source source);
-
-        /** Received facts of a finished segment (id streams: all of it), or none. */
-        List<Received> segmentCovered(TimeRange segment, Source source);
-
-        /** Remembers a delivered page for the continuity check. */
-        void observe(List<R> page);
-
-        /** Continuity gaps (status missing) of everything observed within {@code expected}. */
-        List<Gap> gaps(TimeRange expected);
-
-        /** A REST gap filler writing records to {@code sink} and facts to {@code facts}. */
-        GapFiller<R> filler(CoverageLedger facts, Consumer<List<R>> sink);
-    }
-
-    /**
-     * Loads one symbol: REST = the range from REST; DUMP = dump files only (what they miss is
-     * recorded as missing gaps); AUTO = dump files, then REST for the parts they miss (tail,
-     * missing/unverifiable files). Then the continuity check, and (not for DUMP) a REST gap fill
-     * that marks holes the exchange has no data for as expected.
-     */
-    public static <R extends MarketRecord> void load(
-            SourceMode mode, TimeRange range, long nowUs, Stream<R> st, SymbolSink sink)
-            throws Exception {
-        List<TimeRange> restRanges = new ArrayList<>();
-        List<Gap> dumpMissing = new ArrayList<>();
-        if (mode == SourceMode.REST) {
-            restRanges.add(range);
-        } else {
-            Dumped d = st.dump(range, nowUs, page -> deliver(st, sink, page, Source.DUMP));
-            List<Received> covered = new ArrayList<>();
-            d.covered().forEach(c -> covered.addAll(st.segmentCovered(c, Source.DUMP)));
-            sink.coverage(covered, List.of());
-            if (mode == SourceMode.AUTO) {
-                d.missing().forEach(g -> restRanges.add(g.range()));
-            } else {
-                dumpMissing.addAll(d.missing());
-            }
-        }
-        for (TimeRange r : Ranges.merge(restRanges)) {
-            st.rest(r, page -> deliver(st, sink, page, Source.REST));
-            sink.coverage(st.segmentCovered(r, Source.REST), List.of());
-        }
-        if (nowUs <= range.startUs()) {
-            return;
-        }
-        List<Gap> gaps = st.gaps(new TimeRange(range.startUs(), Math.min(range.endUs(), nowUs)));
-        if (mode == SourceMode.DUMP) {
-            List<Gap> out = new ArrayList<>(dumpMissing);
-            for (Gap g : gaps) {
-                if (dumpMissing.stream().noneMatch(m -> Ranges.overlaps(m.range(), g.range()))) {
-                    out.add(g);
-                }
-            }
-            sink.coverage(List.of(), out);
-            return;
-        }
-        GapFiller.Result<R> res = st.filler(facts(sink), sink::page).fill(gaps);
-        List<Gap> failed = new ArrayList<>();
-        res.failed().forEach(f -> failed.add(f.gap().with(GapStatus.MISSING, f.message())));
-        sink.coverage(List.of(), failed);
-    }
-
-    private static <R extends MarketRecord> void deliver(
-            Stream<R> st, SymbolSink sink, List<R> page, Source source) {
-        if (!page.isEmpty()) {
-            st.observe(page);
-            sink.page(page);
-            sink.coverage(st.pageCovered(page, source), List.of());
-        }
-    }
-
-    /** A write-only ledger that turns the filler's writes into coverage facts on the topic. */
-    private static CoverageLedger facts(SymbolSink sink) {
-        return new CoverageLedger() {
-            @Override
-            public void record(java.util.Collection<Received> received) {
-                sink.coverage(List.copyOf(received), List.of());
-            }
-
-            @Override
-            public void recordGaps(java.util.Collection<Gap> gaps) {
-                sink.coverage(List.of(), List.copyOf(gaps));
-            }
-
-            @Override
-            public List<Received> received(CoverageKey key, TimeRange range) {
-                throw writeOnly();
-            }
-
-            @Override
-            public List<Gap> gaps(CoverageKey key, TimeRange range, Set<GapStatus> statuses) {
-                throw writeOnly();
-            }
-
-            @Override
-            public List<CoverageKey> keys() {
-                throw writeOnly();
-            }
-
-            @Override
-            public List<Received> receivedOfQueue(String queueId) {
-                throw writeOnly();
-            }
-
-            @Override
-            public List<Gap> gapsOfQueue(String queueId) {
-                throw writeOnly();
-            }
-        };
-    }
-
-    private static UnsupportedOperationException writeOnly() {
-        return new UnsupportedOperationException("loader facts are write-only (ADR 1701)");
     }
 
     /** Thrown inside a page sink to abandon the load after a stop command. */

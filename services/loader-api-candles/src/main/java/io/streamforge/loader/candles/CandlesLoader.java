@@ -9,6 +9,8 @@ import io.streamforge.binance.dump.DumpSource;
 import io.streamforge.domain.Interval;
 import io.streamforge.runtime.ConfigReader;
 import io.streamforge.runtime.LoaderJob;
+import io.streamforge.runtime.LoaderSettings;
+import io.streamforge.runtime.SourceLoad;
 import io.streamforge.runtime.Worker;
 import io.streamforge.runtime.WorkerConfig;
 import io.streamforge.runtime.WorkerContext;
@@ -23,7 +25,7 @@ public final class CandlesLoader implements Worker {
     public static final String SERVICE = "loader-api-candles";
 
     /** Loader settings read from the environment. */
-    public record Settings(Interval interval, LoaderJob.Settings common) {}
+    public record Settings(Interval interval, LoaderSettings common) {}
 
     private final Settings settings;
 
@@ -34,11 +36,11 @@ public final class CandlesLoader implements Worker {
     /** Reads INTERVAL (1m) and the shared loader settings ({@link LoaderJob#settings}). */
     public static Worker create(ConfigReader r, WorkerConfig common) {
         Interval interval = r.parsed("INTERVAL", Interval::of, Interval.M1);
-        return new CandlesLoader(new Settings(interval, LoaderJob.settings(r, common)));
+        return new CandlesLoader(new Settings(interval, LoaderSettings.read(r, common)));
     }
 
     /** The REST client configuration from the BINANCE_* values. */
-    public static BinanceClientConfig clientConfig(LoaderJob.BinanceEnv b) {
+    public static BinanceClientConfig clientConfig(LoaderSettings.BinanceEnv b) {
         return BinanceClientConfig.defaults(b.baseUrl())
                 .withWeightLimit(b.weightLimit(), BinanceClientConfig.DEFAULT_SAFETY_MARGIN)
                 .withMicroseconds(b.microseconds())
@@ -46,7 +48,7 @@ public final class CandlesLoader implements Worker {
     }
 
     /** DUMP_DIR (a local mirror) when set, else DUMP_BASE_URL over HTTP. */
-    public static DumpReader dumpReader(LoaderJob.Settings s) {
+    public static DumpReader dumpReader(LoaderSettings s) {
         return new DumpReader(
                 s.dumpDir() != null
                         ? DumpSource.folder(Path.of(s.dumpDir()))
@@ -55,14 +57,14 @@ public final class CandlesLoader implements Worker {
 
     @Override
     public long run(WorkerContext ctx) throws Exception {
-        LoaderJob.Settings s = settings.common();
+        LoaderSettings s = settings.common();
         BinanceRestClient client =
                 new BinanceRestClient(
                         clientConfig(s.binance()),
                         ctx.time(),
                         Sleeper.system(),
                         new MicrometerClientListener(ctx.registry()));
-        DumpReader dumps = s.source() == LoaderJob.SourceMode.REST ? null : dumpReader(s);
+        DumpReader dumps = s.source() == LoaderSettings.SourceMode.REST ? null : dumpReader(s);
         String queueId = ctx.config().queueId();
         return LoaderJob.run(
                 ctx,
@@ -70,7 +72,7 @@ public final class CandlesLoader implements Worker {
                 s.partitions(),
                 s.concurrency(),
                 (symbol, sink) ->
-                        LoaderJob.load(
+                        SourceLoad.load(
                                 s.source(),
                                 s.range(),
                                 ctx.time().nowUs(),

@@ -18,7 +18,7 @@ import io.streamforge.domain.coverage.Ranges;
 import io.streamforge.domain.coverage.Received;
 import io.streamforge.domain.coverage.Source;
 import io.streamforge.domain.port.CoverageLedger;
-import io.streamforge.runtime.LoaderJob;
+import io.streamforge.runtime.SourceLoad;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * intervals of the candles delivered; gaps = open times missing in the expected range (whole
  * intervals), filled from REST or marked expected when REST has none either.
  */
-final class KlineStream implements LoaderJob.Stream<Candle> {
+final class KlineStream implements SourceLoad.Stream<Candle> {
     private final BinanceRestClient client;
     private final DumpReader dumps;
     private final Symbol symbol;
@@ -57,12 +57,12 @@ final class KlineStream implements LoaderJob.Stream<Candle> {
     }
 
     @Override
-    public LoaderJob.Dumped dump(TimeRange range, long nowUs, Consumer<List<Candle>> pages) {
+    public SourceLoad.Dumped dump(TimeRange range, long nowUs, Consumer<List<Candle>> pages) {
         return dumped(dumps.klines(symbol, interval, range, nowUs, pages), range, key, queueId);
     }
 
     /** Verified file ranges (clipped) and one missing gap per file gap, naming the reason. */
-    static LoaderJob.Dumped dumped(
+    static SourceLoad.Dumped dumped(
             DumpResult res, TimeRange range, CoverageKey key, String queueId) {
         List<TimeRange> covered = new ArrayList<>();
         for (DumpFile f : res.covered()) {
@@ -80,7 +80,7 @@ final class KlineStream implements LoaderJob.Stream<Candle> {
                                                     "dump " + g.reason() + ": " + g.detail(),
                                                     queueId)));
         }
-        return new LoaderJob.Dumped(covered, missing);
+        return new SourceLoad.Dumped(covered, missing);
     }
 
     @Override

@@ -7,14 +7,14 @@ import io.streamforge.domain.Interval;
 import io.streamforge.domain.TimeRange;
 import io.streamforge.runtime.ConfigException;
 import io.streamforge.runtime.ConfigReader;
-import io.streamforge.runtime.LoaderJob;
+import io.streamforge.runtime.LoaderSettings;
 import io.streamforge.runtime.WorkerConfig;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CandlesSettingsTest {
-    static LoaderJob.Settings read(Map<String, String> extra) {
+    static LoaderSettings read(Map<String, String> extra) {
         Map<String, String> env =
                 new HashMap<>(
                         Map.of(
@@ -27,15 +27,15 @@ class CandlesSettingsTest {
         env.putAll(extra);
         ConfigReader r = new ConfigReader(env);
         WorkerConfig common = WorkerConfig.read(r, CandlesLoader.SERVICE, true);
-        LoaderJob.Settings s = LoaderJob.settings(r, common);
+        LoaderSettings s = LoaderSettings.read(r, common);
         r.validate();
         return s;
     }
 
     @Test
     void defaultsAreRestMicrosecondsAndThePublicEndpoints() {
-        LoaderJob.Settings s = read(Map.of("TIME_RANGE", "2024-01-01:2024-01-02"));
-        assertThat(s.source()).isEqualTo(LoaderJob.SourceMode.REST);
+        LoaderSettings s = read(Map.of("TIME_RANGE", "2024-01-01:2024-01-02"));
+        assertThat(s.source()).isEqualTo(LoaderSettings.SourceMode.REST);
         assertThat(s.range()).isEqualTo(TimeRange.parseDays("2024-01-01:2024-01-02"));
         assertThat(s.topic()).isEqualTo("q-1");
         assertThat(s.dumpBaseUrl()).isEqualTo("https://data.binance.vision");
@@ -47,7 +47,7 @@ class CandlesSettingsTest {
 
     @Test
     void autoWithALocalMirrorAndMilliseconds() {
-        LoaderJob.Settings s =
+        LoaderSettings s =
                 read(
                         Map.of(
                                 "TIME_RANGE", "2024-01-01:2024-01-31",
@@ -55,7 +55,7 @@ class CandlesSettingsTest {
                                 "DUMP_DIR", "/data/mirror",
                                 "BINANCE_TIME_UNIT", "MILLISECOND",
                                 "BINANCE_WEIGHT_LIMIT", "1200"));
-        assertThat(s.source()).isEqualTo(LoaderJob.SourceMode.AUTO);
+        assertThat(s.source()).isEqualTo(LoaderSettings.SourceMode.AUTO);
         assertThat(s.dumpDir()).isEqualTo("/data/mirror");
         assertThat(s.binance().microseconds()).isFalse();
         assertThat(s.binance().weightLimit()).isEqualTo(1200);

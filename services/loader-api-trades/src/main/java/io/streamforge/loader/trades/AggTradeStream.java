@@ -17,7 +17,7 @@ import io.streamforge.domain.coverage.Ranges;
 import io.streamforge.domain.coverage.Received;
 import io.streamforge.domain.coverage.Source;
 import io.streamforge.domain.port.CoverageLedger;
-import io.streamforge.runtime.LoaderJob;
+import io.streamforge.runtime.SourceLoad;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * time(b)+1µs)), found over all segments whatever their order by keeping only id runs (a few per
  * segment, not the trades). A gap is filled from REST only by the missing ids themselves.
  */
-final class AggTradeStream implements LoaderJob.Stream<AggTrade> {
+final class AggTradeStream implements SourceLoad.Stream<AggTrade> {
     /** A run of consecutive agg ids with the times of its ends. */
     private static final class Run {
         long firstId;
@@ -69,7 +69,7 @@ final class AggTradeStream implements LoaderJob.Stream<AggTrade> {
     }
 
     @Override
-    public LoaderJob.Dumped dump(TimeRange range, long nowUs, Consumer<List<AggTrade>> pages) {
+    public SourceLoad.Dumped dump(TimeRange range, long nowUs, Consumer<List<AggTrade>> pages) {
         current = null;
         DumpResult res = dumps.aggTrades(symbol, range, nowUs, pages);
         List<TimeRange> covered = new ArrayList<>();
@@ -82,7 +82,7 @@ final class AggTradeStream implements LoaderJob.Stream<AggTrade> {
             Ranges.intersect(g.range(), range)
                     .ifPresent(r -> missing.add(Gap.missing(key, r, why, queueId)));
         }
-        return new LoaderJob.Dumped(covered, missing);
+        return new SourceLoad.Dumped(covered, missing);
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.streamforge.binance.dump.DumpReader;
 import io.streamforge.binance.dump.DumpSource;
 import io.streamforge.runtime.ConfigReader;
 import io.streamforge.runtime.LoaderJob;
+import io.streamforge.runtime.LoaderSettings;
+import io.streamforge.runtime.SourceLoad;
 import io.streamforge.runtime.Worker;
 import io.streamforge.runtime.WorkerConfig;
 import io.streamforge.runtime.WorkerContext;
@@ -22,9 +24,9 @@ import java.time.Duration;
 public final class TradesLoader implements Worker {
     public static final String SERVICE = "loader-api-trades";
 
-    private final LoaderJob.Settings settings;
+    private final LoaderSettings settings;
 
-    public TradesLoader(LoaderJob.Settings settings) {
+    public TradesLoader(LoaderSettings settings) {
         this.settings = settings;
     }
 
@@ -37,12 +39,12 @@ public final class TradesLoader implements Worker {
             r.problem(
                     "invalid TYPE: 'trades' needs historicalTrades, not supported by this version; use agg_trades");
         }
-        return new TradesLoader(LoaderJob.settings(r, common));
+        return new TradesLoader(LoaderSettings.read(r, common));
     }
 
     @Override
     public long run(WorkerContext ctx) throws Exception {
-        LoaderJob.Settings s = settings;
+        LoaderSettings s = settings;
         var b = s.binance();
         BinanceClientConfig config =
                 BinanceClientConfig.defaults(b.baseUrl())
@@ -56,7 +58,7 @@ public final class TradesLoader implements Worker {
                         Sleeper.system(),
                         new MicrometerClientListener(ctx.registry()));
         DumpReader dumps =
-                s.source() == LoaderJob.SourceMode.REST
+                s.source() == LoaderSettings.SourceMode.REST
                         ? null
                         : new DumpReader(
                                 s.dumpDir() != null
@@ -69,7 +71,7 @@ public final class TradesLoader implements Worker {
                 s.partitions(),
                 s.concurrency(),
                 (symbol, sink) ->
-                        LoaderJob.load(
+                        SourceLoad.load(
                                 s.source(),
                                 s.range(),
                                 ctx.time().nowUs(),
