@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the deploy module's tests need (idempotent: apt-get update runs at most
-# once, and only when something is missing). Called by .ci/run before `./mvnw -pl deploy verify`.
+# Installs the Debian packages the deploy module's tests and the app's browser test need (idempotent:
+# apt-get update runs at most once, and only when something is missing). Called by .ci/run before
+# `./mvnw -pl deploy verify`.
 #   promtool   from prometheus      (promtool check rules)
 #   lua5.4     from lua5.4          (Fluent-bit index-name filter)
 #   the shellcheck linter from shellcheck    (every *.sh we own)
 #   openssl    from openssl         (cert script against a throwaway CA)
+#   chromium   from chromium        (app VisualizerBrowserIT: the web UI in headless Chromium)
+#   chromedriver from chromium-driver (WebDriver for that Chromium; Selenium Manager never downloads one)
 set -euo pipefail
 
 declare -A PACKAGE_FOR=(
@@ -12,6 +15,8 @@ declare -A PACKAGE_FOR=(
   [lua5.4]=lua5.4
   [shellcheck]=shellcheck
   [openssl]=openssl
+  [chromium]=chromium
+  [chromedriver]=chromium-driver
 )
 
 missing=()
@@ -22,7 +27,7 @@ for tool in "${!PACKAGE_FOR[@]}"; do
 done
 
 if ((${#missing[@]} == 0)); then
-  echo "ci-deps: all tools present (promtool lua5.4 shellcheck openssl)"
+  echo "ci-deps: all tools present (promtool lua5.4 shellcheck openssl chromium chromedriver)"
   exit 0
 fi
 

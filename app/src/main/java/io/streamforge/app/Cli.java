@@ -20,7 +20,7 @@ public final class Cli {
               demo [--symbols A,B,..] [--range YYYY-MM-DD:YYYY-MM-DD] [--interval 1m] [--data-dir DIR] [--keep] [--port N]
                    [--no-analytics]
                      run one pipeline on the embedded platform and the simulator, print a summary
-              up   [--data-dir DIR] [--port N]   start the embedded platform and keep it running
+              up   [--data-dir DIR] [--port N] [--ui-port N]   start the embedded platform (API :8080, UI :8081) and keep it running
               sim  [--port N] [--seed N] [--symbols A,B]   run the exchange simulator alone
               bench ingest [--symbols A,B,..] [--range YYYY-MM-DD:YYYY-MM-DD] [--data-dir DIR]
               bench rest|dump|ws [options]   REST budget efficiency, dump ingest, WebSocket rate/latency
@@ -138,6 +138,7 @@ public final class Cli {
     private static int up(Args a) throws Exception {
         Path dir = Path.of(a.value("--data-dir", ".streamforge/up"));
         int port = Integer.parseInt(a.value("--port", "8080"));
+        int uiPort = Integer.parseInt(a.value("--ui-port", "8081"));
         a.checkAllUsed();
         try (LocalPlatform p =
                 new LocalPlatform(
@@ -146,10 +147,16 @@ public final class Cli {
                                 port,
                                 null,
                                 io.streamforge.sim.SimConfig.defaults(),
-                                java.util.Map.of()),
+                                java.util.Map.of(),
+                                uiPort),
                         m -> System.out.println("» " + m))) {
             System.out.println(
-                    "» up. API " + p.apiUrl() + "/docs, exchange simulator " + p.exchangeUrl());
+                    "» up. UI "
+                            + p.visualizerUrl()
+                            + ", API "
+                            + p.apiUrl()
+                            + "/docs, exchange simulator "
+                            + p.exchangeUrl());
             Thread.currentThread().join();
         }
         return 0;

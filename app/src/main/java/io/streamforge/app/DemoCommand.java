@@ -85,12 +85,14 @@ public final class DemoCommand {
                         new LocalPlatform.Options(o.dataDir(), o.apiPort(), null, sim, Map.of()),
                         m -> out.println("» " + m))) {
             out.printf(
-                    "» platform up in %.1f s — API %s, exchange simulator %s%n",
-                    secs(t0), p.apiUrl(), p.exchangeUrl());
+                    "» platform up in %.1f s — UI %s, API %s, exchange simulator %s%n",
+                    secs(t0), p.visualizerUrl(), p.apiUrl(), p.exchangeUrl());
             Result r = runPipeline(p, o, t0);
             if (o.keep()) {
                 out.println(
-                        "» --keep: platform stays up. API: "
+                        "» --keep: platform stays up. UI: "
+                                + p.visualizerUrl()
+                                + "  API: "
                                 + p.apiUrl()
                                 + "/docs  (Ctrl-C to stop)");
                 Thread.currentThread().join();

@@ -10,9 +10,13 @@ import io.streamforge.embedded.EmbeddedS3;
 import io.streamforge.kafka.KafkaSettings;
 import io.streamforge.queuemanager.LocalJobLauncher;
 import io.streamforge.queuemanager.QueueManager;
+import io.streamforge.runtime.ConfigReader;
 import io.streamforge.sim.ExchangeSimulator;
 import io.streamforge.sim.SimConfig;
 import io.streamforge.store.postgres.PostgresStores;
+import io.streamforge.store.s3.S3ModelRepository;
+import io.streamforge.store.s3.S3Settings;
+import io.streamforge.visualizer.VisualizerServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,19 +33,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything of local mode in one JVM: a real Kafka broker (KRaft), a real PostgreSQL, the exchange
- * simulator (offline) and the queue-manager with the in-process job launcher. If any part fails to
- * start, the parts already started are closed again.
+ * simulator (offline), the queue-manager with the in-process job launcher and the visualizer (web
+ * UI). If any part fails to start, the parts already started are closed again.
  */
 public final class LocalPlatform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
 
-    /** How to start it. {@code exchangeUrl} null = start the built-in simulator. */
+    /**
+     * How to start it. {@code exchangeUrl} null = start the built-in simulator; {@code uiPort} 0 =
+     * the visualizer on a free port.
+     */
     public record Options(
             Path dataDir,
             int apiPort,
             String exchangeUrl,
             SimConfig sim,
-            Map<String, String> extraEnv) {}
+            Map<String, String> extraEnv,
+            int uiPort) {
+
+        /** The visualizer on a free port. */
+        public Options(
+                Path dataDir,
+                int apiPort,
+                String exchangeUrl,
+                SimConfig sim,
+                Map<String, String> extraEnv) {
+            this(dataDir, apiPort, exchangeUrl, sim, extraEnv, 0);
+        }
+    }
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private EmbeddedKafkaBroker kafka;
@@ -51,6 +70,7 @@ public final class LocalPlatform implements AutoCloseable {
     private PostgresStores stores;
     private LocalJobLauncher launcher;
     private QueueManager manager;
+    private VisualizerServer visualizer;
     private String exchangeUrl;
 
     public LocalPlatform(Options o, Consumer<String> progress) {
@@ -120,6 +140,24 @@ public final class LocalPlatform implements AutoCloseable {
                                 launcher,
                                 known::contains,
                                 TimeSource.system()));
+        progress.accept("starting the visualizer (web UI)");
+        visualizer = track(startVisualizer(env, o.uiPort()));
+    }
+
+    /** The UI in-process over the platform's stores, the embedded S3 and the queue-manager API. */
+    private VisualizerServer startVisualizer(Map<String, String> env, int port) {
+        ConfigReader reader = new ConfigReader(env);
+        S3Settings s3Settings =
+                S3Settings.read(reader); // the same bucket/prefix gnn-trainer writes
+        reader.validate();
+        S3ModelRepository models = track(S3ModelRepository.open(s3Settings));
+        return new VisualizerServer(
+                new VisualizerServer.Ports(
+                        stores.marketData(), stores.indicators(), stores.graphs(), models),
+                apiUrl(),
+                env.get("MODEL_NAME"),
+                "127.0.0.1",
+                port);
     }
 
     private static String secretFile(Path dir, String name, String value) {
@@ -136,6 +174,15 @@ public final class LocalPlatform implements AutoCloseable {
 
     public String apiUrl() {
         return "http://127.0.0.1:" + manager.port();
+    }
+
+    /** The web UI, e.g. {@code http://127.0.0.1:8081}. */
+    public String visualizerUrl() {
+        return "http://127.0.0.1:" + visualizer.port();
+    }
+
+    public VisualizerServer visualizer() {
+        return visualizer;
     }
 
     public String exchangeUrl() {

@@ -17,7 +17,8 @@ class LayeringTest {
         "io.streamforge.connector..",
         "io.streamforge.dummy..",
         "io.streamforge.graphbuilder..",
-        "io.streamforge.gnntrainer.."
+        "io.streamforge.gnntrainer..",
+        "io.streamforge.visualizer.."
     };
     static JavaClasses classes;
 

@@ -180,7 +180,11 @@ class OrchestrationTest {
                 .containsEntry("KAFKA_SASL_USERNAME", "streamforge-visualizer")
                 .containsEntry(
                         "KAFKA_SASL_PASSWORD_FILE", "/var/run/secrets/streamforge/kafka-password")
-                .containsEntry("KAFKA_SSL_CA_FILE", "/var/run/secrets/streamforge/kafka-ca.crt");
+                .containsEntry("KAFKA_SSL_CA_FILE", "/var/run/secrets/streamforge/kafka-ca.crt")
+                // the UI reads queues from the queue-manager's Service and models from S3
+                .containsEntry("QUEUE_MANAGER_URL", "http://sf-queue-manager:8080")
+                .containsEntry("S3_ACCESS_KEY_FILE", "/var/run/secrets/streamforge/s3-access-key")
+                .containsKey("POSTGRES_JDBC_URL");
         GenericKubernetesResource cert =
                 (GenericKubernetesResource) Chart.ofKind(objects, "Certificate").get(0);
         assertThat(cert.get("spec", "issuerRef", "name").toString()).isEqualTo("homelab-ca-issuer");

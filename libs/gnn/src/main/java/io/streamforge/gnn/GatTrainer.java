@@ -24,6 +24,7 @@ public final class GatTrainer {
     }
 
     public static GnnModel train(GnnDataset dataset, GatConfig config, EpochListener listener) {
+        GradMode.offOnThisThread();
         GnnModel model = GnnModel.initialise(dataset, config);
         try {
             model.attachReport(run(model, dataset, config, listener));

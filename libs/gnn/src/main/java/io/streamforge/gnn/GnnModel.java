@@ -130,6 +130,7 @@ public final class GnnModel implements AutoCloseable {
                             + " values, got "
                             + normalisedFeatures.length);
         }
+        GradMode.offOnThisThread(); // inference may run on any thread
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             float[] p = forward(List.of(normalisedFeatures)).softmax(2).toFloatArray();

@@ -62,6 +62,33 @@ class GatTrainerTest {
     }
 
     @Test
+    void trainsOnAFreshThreadAfterAnotherThreadLoadedTheEngine() throws Exception {
+        // PyTorch's grad mode is per thread and on by default; DJL turns it off only on the thread
+        // that loads the engine. A second pipeline in the same JVM trains on a new thread.
+        GnnDataset small =
+                SyntheticMarket.generate(4, 3, 160, 5L).dataset(DatasetConfig.defaults());
+        try (GnnModel first = GatTrainer.train(small, FAST)) {
+            assertThat(first.report().epochsRun()).isPositive();
+        }
+        java.util.concurrent.atomic.AtomicReference<Object> outcome =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t =
+                new Thread(
+                        () -> {
+                            try (GnnModel m = GatTrainer.train(small, FAST)) {
+                                outcome.set(m.report().epochsRun());
+                            } catch (RuntimeException e) {
+                                outcome.set(e);
+                            }
+                        },
+                        "second-training");
+        t.start();
+        t.join(120_000);
+        assertThat(outcome.get()).isInstanceOf(Integer.class);
+        assertThat((Integer) outcome.get()).isPositive();
+    }
+
+    @Test
     void interruptedThreadStopsBeforeTheFirstEpoch() {
         GnnDataset small =
                 SyntheticMarket.generate(4, 3, 160, 3L).dataset(DatasetConfig.defaults());

@@ -9,13 +9,11 @@ import io.streamforge.queuemanager.k8s.KubernetesJobLauncher;
 import io.streamforge.queuemanager.k8s.StandaloneConfig;
 import io.streamforge.queuemanager.k8s.TradingSymbols;
 import io.streamforge.runtime.ConfigException;
+import io.streamforge.runtime.ServiceMain;
 import io.streamforge.runtime.StopSignal;
 import io.streamforge.store.postgres.PostgresStores;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,28 +26,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-    public static final int OK = 0;
-    public static final int FAILED = 1;
+    public static final int OK = ServiceMain.OK;
+    public static final int FAILED = ServiceMain.FAILED;
     private static final long SHUTDOWN_WAIT_MS = 25_000;
 
     private Main() {}
 
     public static void main(String[] args) {
-        StopSignal stop = new StopSignal();
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook =
-                new Thread(
-                        () -> {
-                            stop.stop("SIGTERM");
-                            awaitQuietly(done);
-                        },
-                        "queue-manager-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        int code = run(System.getenv(), stop, () -> new KubernetesClientBuilder().build());
-        done.countDown();
-        if (!stop.stopped()) {
-            System.exit(code);
-        }
+        ServiceMain.main(
+                "queue-manager",
+                SHUTDOWN_WAIT_MS,
+                stop -> run(System.getenv(), stop, () -> new KubernetesClientBuilder().build()));
     }
 
     /** Validates the configuration only: 2 with every problem logged, else 0. */
@@ -66,31 +53,12 @@ public final class Main {
     /** Runs until {@code stop} fires; returns the exit code. */
     public static int run(
             Map<String, String> env, StopSignal stop, Supplier<KubernetesClient> clients) {
-        StandaloneConfig c;
-        try {
-            c = StandaloneConfig.read(env);
-        } catch (ConfigException e) {
-            LOG.error("queue-manager: {}", e.getMessage());
-            return ConfigException.EXIT_CODE;
-        }
-        Deque<AutoCloseable> opened = new ArrayDeque<>();
-        try {
-            start(c, clients, opened);
-            LOG.info("queue-manager started: {}", c);
-            while (!stop.await(60_000)) {
-                // block until SIGTERM
-            }
-            LOG.info("queue-manager stopping: {}", stop.reason());
-            return OK;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return FAILED;
-        } catch (RuntimeException e) {
-            LOG.error("queue-manager cannot start: {}", e.getMessage(), e);
-            return FAILED;
-        } finally {
-            closeAll(opened);
-        }
+        return ServiceMain.run(
+                "queue-manager",
+                env,
+                stop,
+                StandaloneConfig::read,
+                (c, opened) -> start(c, clients, opened));
     }
 
     /** Opens everything in dependency order; {@code opened} gets each part to close (LIFO). */
@@ -130,24 +98,5 @@ public final class Main {
                         TimeSource.system());
         opened.push(manager);
         return manager;
-    }
-
-    private static void closeAll(Deque<AutoCloseable> opened) {
-        while (!opened.isEmpty()) {
-            AutoCloseable c = opened.pop();
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("closing {} failed", c.getClass().getSimpleName(), e);
-            }
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch done) {
-        try {
-            done.await(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,0 +1,200 @@
+package io.streamforge.visualizer;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streamforge.domain.PermanentException;
+import io.streamforge.domain.TransientException;
+import io.streamforge.domain.port.GraphStore;
+import io.streamforge.domain.port.IndicatorStore;
+import io.streamforge.domain.port.MarketDataStore;
+import io.streamforge.domain.port.ModelRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The visualizer's HTTP server: the UI ({@code /}, static files from {@code web/} on the
+ * classpath), the JSON API under {@code /api} over the store ports and the queue-manager, {@code
+ * /health/*} and {@code /metrics}. Errors are RFC 9457 problem+json naming the parameter.
+ */
+public final class VisualizerServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VisualizerServer.class);
+
+    /** Most candles or indicator values one request may return. */
+    public static final int MAX_ROWS = 20_000;
+
+    /** The stores the API reads. */
+    public record Ports(
+            MarketDataStore marketData,
+            IndicatorStore indicators,
+            GraphStore graphs,
+            ModelRepository models) {
+        public Ports {
+            Objects.requireNonNull(marketData, "marketData");
+            Objects.requireNonNull(indicators, "indicators");
+            Objects.requireNonNull(graphs, "graphs");
+            Objects.requireNonNull(models, "models");
+        }
+    }
+
+    private final PrometheusMeterRegistry registry =
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final QueueManagerRelay relay;
+    private final Javalin app;
+
+    /**
+     * Starts serving at once.
+     *
+     * @param queueManagerUrl base URL of the queue-manager API, e.g. {@code http://qm:8080}
+     * @param modelName model whose runs {@code /api/models} lists when no {@code name} is given;
+     *     null = the request must name one
+     * @param port 0 = a free port (see {@link #port()})
+     */
+    public VisualizerServer(
+            Ports ports, String queueManagerUrl, String modelName, String host, int port) {
+        Objects.requireNonNull(queueManagerUrl, "queueManagerUrl");
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        this.relay = new QueueManagerRelay(queueManagerUrl);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("model_name", modelName);
+        config.put("max_rows", MAX_ROWS);
+        this.app =
+                Javalin.create(cfg -> configure(cfg, ports, modelName, config, host, port)).start();
+        LOG.info("visualizer listening on {}:{} (queue-manager {})", host, port(), queueManagerUrl);
+    }
+
+    private void configure(
+            JavalinConfig cfg,
+            Ports ports,
+            String modelName,
+            Map<String, Object> config,
+            String host,
+            int port) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.jetty.host = host;
+        cfg.jetty.port = port;
+        var r = cfg.routes;
+        MarketRoutes market = new MarketRoutes(ports.marketData(), ports.indicators(), MAX_ROWS);
+        GraphRoutes graphs = new GraphRoutes(ports.graphs());
+        ModelRoutes models = new ModelRoutes(ports.models(), modelName);
+        r.get("/", ctx -> resource(ctx, "index.html", "text/html; charset=utf-8"));
+        r.get("/app.js", ctx -> resource(ctx, "app.js", "text/javascript; charset=utf-8"));
+        r.get("/charts.js", ctx -> resource(ctx, "charts.js", "text/javascript; charset=utf-8"));
+        r.get("/app.css", ctx -> resource(ctx, "app.css", "text/css; charset=utf-8"));
+        r.get("/api/config", ctx -> Responses.json(ctx, config));
+        r.get("/api/queues", timed("/api/queues", relay::queues));
+        r.get("/api/queues/{id}", timed("/api/queues/{id}", relay::queue));
+        r.get("/api/queues/{id}/events", relay::events);
+        r.get("/api/candles", timed("/api/candles", market::candles));
+        r.get("/api/indicators", timed("/api/indicators", market::indicatorNames));
+        r.get("/api/indicators/values", timed("/api/indicators/values", market::indicatorValues));
+        r.get("/api/graphs", timed("/api/graphs", graphs::list));
+        r.get("/api/graphs/{collection}", timed("/api/graphs/{collection}", graphs::get));
+        r.get("/api/models", timed("/api/models", models::list));
+        r.get("/api/models/{run}", timed("/api/models/{run}", models::get));
+        r.get("/health/live", ctx -> Responses.json(ctx, Map.of("status", "UP")));
+        r.get("/health/ready", ctx -> ready(ctx, ports.graphs()));
+        r.get(
+                "/metrics",
+                ctx ->
+                        ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                                .result(registry.scrape()));
+        errors(r);
+    }
+
+    private static void errors(io.javalin.config.RoutesConfig r) {
+        r.exception(
+                ApiProblem.class, (e, ctx) -> problem(ctx, e.status(), e.getMessage(), e.fields()));
+        r.exception(
+                TransientException.class,
+                (e, ctx) -> problem(ctx, 503, "store unavailable: " + e.getMessage(), List.of()));
+        r.exception(
+                PermanentException.class,
+                (e, ctx) -> problem(ctx, 502, "store failed: " + e.getMessage(), List.of()));
+        r.exception(
+                Exception.class,
+                (e, ctx) -> {
+                    LOG.error("request {} failed", ctx.path(), e);
+                    problem(ctx, 500, "internal error: " + e.getMessage(), List.of());
+                });
+        r.error(
+                404,
+                ctx -> {
+                    if (!Responses.PROBLEM.equals(ctx.res().getContentType())) {
+                        problem(ctx, 404, "no route " + ctx.method() + " " + ctx.path(), List.of());
+                    }
+                });
+    }
+
+    private static void problem(Context ctx, int status, String detail, List<String> fields) {
+        Responses.problem(ctx, status, detail, fields);
+    }
+
+    /** Times a route: {@code streamforge_visualizer_api_request_seconds{route,outcome}}. */
+    private Handler timed(String route, Handler h) {
+        return ctx -> {
+            Timer.Sample sample = Timer.start(registry);
+            String outcome = "error";
+            try {
+                h.handle(ctx);
+                outcome = "ok";
+            } finally {
+                sample.stop(
+                        Timer.builder("streamforge.visualizer.api.request")
+                                .description("visualizer API requests")
+                                .tag("service", "visualizer")
+                                .tag("route", route)
+                                .tag("outcome", outcome)
+                                .register(registry));
+            }
+        };
+    }
+
+    private static void ready(Context ctx, GraphStore graphs) {
+        try {
+            graphs.collections();
+            Responses.json(ctx, Map.of("status", "UP"));
+        } catch (RuntimeException e) {
+            ctx.status(503)
+                    .contentType("application/json")
+                    .result(Responses.write(Map.of("status", "DOWN", "reason", e.toString())));
+        }
+    }
+
+    private static void resource(Context ctx, String name, String type) throws IOException {
+        try (InputStream in = VisualizerServer.class.getResourceAsStream("/web/" + name)) {
+            if (in == null) {
+                throw new ApiProblem(404, "missing resource " + name);
+            }
+            ctx.header("Cache-Control", "no-cache").contentType(type).result(in.readAllBytes());
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        relay.close();
+        app.stop();
+        registry.close();
+    }
+}

@@ -1,0 +1,97 @@
+package io.streamforge.visualizer;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A stand-in for the queue-manager HTTP API (JDK {@code HttpServer}) with one queue, {@link #ID}:
+ * {@code GET /queues}, {@code GET /queues/{id}} (404 problem for others) and {@code GET
+ * /queues/{id}/events}, an SSE stream that sends a {@code queue} and a {@code telemetry} event and
+ * stays open until {@link #close()}. The real queue-manager is used by the app's
+ * VisualizerBrowserIT; here only the forwarding and relaying are under test.
+ */
+final class FakeQueueManager implements AutoCloseable {
+    static final String ID = "loader-btcusdt-api-candles-2024-06-01-abc123";
+    static final String QUEUE =
+            "{\"queue_id\":\""
+                    + ID
+                    + "\",\"status\":\"running\",\"records_written\":42,\"steps\":[]}";
+    static final String TELEMETRY =
+            "{\"v\":1,\"queue_id\":\""
+                    + ID
+                    + "\",\"target\":\"arango-connector\",\"status\":\"loading\","
+                    + "\"records_written\":42}";
+
+    private final HttpServer server;
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    FakeQueueManager() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/queues", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        if (path.equals("/queues")) {
+            send(ex, 200, "application/json", "[" + QUEUE + "]");
+        } else if (path.equals("/queues/" + ID)) {
+            send(ex, 200, "application/json", QUEUE);
+        } else if (path.equals("/queues/" + ID + "/events")) {
+            stream(ex);
+        } else {
+            String id = path.substring("/queues/".length());
+            send(
+                    ex,
+                    404,
+                    "application/problem+json",
+                    "{\"status\":404,\"field\":\"queue_id\",\"detail\":\"no queue " + id + "\"}");
+        }
+    }
+
+    private void stream(HttpExchange ex) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "text/event-stream;charset=utf-8");
+        ex.sendResponseHeaders(200, 0);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(("event: queue\ndata: " + QUEUE + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            out.write(
+                    ("event: telemetry\ndata: " + TELEMETRY + "\n\n")
+                            .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            closed.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the relay went away
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String type, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed.countDown();
+        server.stop(0);
+    }
+}

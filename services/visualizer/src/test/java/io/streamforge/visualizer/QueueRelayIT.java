@@ -1,0 +1,132 @@
+package io.streamforge.visualizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.streamforge.domain.port.ModelRepository;
+import io.streamforge.testkit.InMemoryGraphStore;
+import io.streamforge.testkit.InMemoryIndicatorStore;
+import io.streamforge.testkit.InMemoryMarketDataStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /api/queues[/{id}[/events]]}: forwarded and relayed to {@link FakeQueueManager}, a JDK
+ * {@code HttpServer} standing in for the queue-manager (the real queue-manager is used by the app's
+ * VisualizerBrowserIT). The stores are not asked here, so in-memory ones do.
+ */
+class QueueRelayIT {
+    static FakeQueueManager qm;
+    static VisualizerServer server;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        qm = new FakeQueueManager();
+        server = server(qm.url(), "unused");
+        base = "http://127.0.0.1:" + server.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (qm != null) {
+            qm.close();
+        }
+    }
+
+    static VisualizerServer server(String queueManagerUrl, String modelName) {
+        return new VisualizerServer(
+                new VisualizerServer.Ports(
+                        new InMemoryMarketDataStore(),
+                        new InMemoryIndicatorStore(),
+                        new InMemoryGraphStore(),
+                        new NoModels()),
+                queueManagerUrl,
+                modelName,
+                "127.0.0.1",
+                0);
+    }
+
+    /** A model repository without runs. */
+    static final class NoModels implements ModelRepository {
+        @Override
+        public String put(String name, String run, Map<String, byte[]> files) {
+            throw new UnsupportedOperationException("read-only");
+        }
+
+        @Override
+        public Map<String, byte[]> get(String name, String run) {
+            throw new NoSuchElementException(run);
+        }
+
+        @Override
+        public List<String> list(String name) {
+            return List.of();
+        }
+    }
+
+    @Test
+    void queuesAreForwardedFromTheQueueManager() throws Exception {
+        Http.Reply list = Http.get(base + "/api/queues");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json()).isEqualTo(Http.JSON.readTree("[" + FakeQueueManager.QUEUE + "]"));
+        Http.Reply one = Http.get(base + "/api/queues/" + FakeQueueManager.ID);
+        assertThat(one.json()).isEqualTo(Http.JSON.readTree(FakeQueueManager.QUEUE));
+        JsonNode missing =
+                VisualizerApiIT.assertProblem(base + "/api/queues/no-such-queue", 404, "queue_id");
+        assertThat(missing.get("detail").asText()).isEqualTo("no queue no-such-queue");
+        VisualizerApiIT.assertProblem(base + "/api/queues/bad%20id", 400, "queue_id");
+    }
+
+    @Test
+    void eventsAreRelayedAsServerSentEvents() throws Exception {
+        List<String> lines = new ArrayList<>();
+        var req =
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(
+                                        base + "/api/queues/" + FakeQueueManager.ID + "/events"))
+                        .build();
+        var res =
+                java.net.http.HttpClient.newHttpClient()
+                        .send(req, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.headers().firstValue("content-type").orElse(""))
+                .startsWith("text/event-stream");
+        try (var stream = res.body()) {
+            var it = stream.iterator();
+            while (it.hasNext() && lines.stream().filter(l -> l.startsWith("data:")).count() < 2) {
+                lines.add(it.next());
+            }
+        }
+        assertThat(lines)
+                .containsSubsequence(
+                        "event: queue",
+                        "data: " + FakeQueueManager.QUEUE,
+                        "",
+                        "event: telemetry",
+                        "data: " + FakeQueueManager.TELEMETRY);
+        VisualizerApiIT.assertProblem(base + "/api/queues/no-such-queue/events", 404, "queue_id");
+    }
+
+    @Test
+    void anUnreachableQueueManagerIsABadGatewayProblem() throws Exception {
+        int freePort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            freePort = socket.getLocalPort();
+        }
+        try (VisualizerServer down = server("http://127.0.0.1:" + freePort, null)) {
+            String url = "http://127.0.0.1:" + down.port();
+            JsonNode p = VisualizerApiIT.assertProblem(url + "/api/queues", 502, null);
+            assertThat(p.get("detail").asText()).contains("queue-manager unreachable");
+            VisualizerApiIT.assertProblem(url + "/api/models", 400, "name");
+        }
+    }
+}
