@@ -7,9 +7,9 @@ import io.streamforge.store.arango.ArangoStores;
 import io.streamforge.store.postgres.PostgresStores;
 
 /**
- * The opened database of the connector. PostgreSQL provides the market data and the coverage
- * ledger; ArangoDB provides the market data only (the coverage ledger has no ArangoDB adapter yet,
- * so coverage facts are counted and skipped there — see the module README).
+ * The opened database of the connector: the market data store and the coverage ledger of PostgreSQL
+ * ({@code DB_KIND=postgres}, the default) or of ArangoDB ({@code DB_KIND=arango}: {@code
+ * ArangoCoverageLedger}, collections {@code coverage_received} / {@code coverage_gaps}).
  */
 record Sink(MarketDataStore marketData, CoverageLedger coverage, AutoCloseable resource)
         implements AutoCloseable {
@@ -22,7 +22,7 @@ record Sink(MarketDataStore marketData, CoverageLedger coverage, AutoCloseable r
                             s.user(),
                             s.password(),
                             s.arangoBatchSize());
-            return new Sink(a.marketData(), null, a);
+            return new Sink(a.marketData(), a.coverage(), a);
         }
         PostgresStores p = PostgresStores.open(s.jdbcUrl(), s.user(), s.password());
         return new Sink(p.marketData(), p.coverage(), p);

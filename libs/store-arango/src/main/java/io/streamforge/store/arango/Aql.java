@@ -50,4 +50,41 @@ public final class Aql {
 
     /** All document keys of a collection. */
     public static final String KEYS = "FOR d IN @@coll SORT d._key RETURN d._key";
+
+    /**
+     * Coverage entries of one key in the half-open range, overlapping it (read of received ranges;
+     * write path of gaps: the stored gaps a new gap paints over).
+     */
+    public static final String COVERAGE_OVERLAPPING =
+            "FOR d IN @@coll FILTER d.symbol == @symbol AND d.stream == @stream"
+                    + " AND d.interval == @interval AND d.start_us < @endUs AND d.end_us > @startUs"
+                    + " RETURN d";
+
+    /** Gaps of one key overlapping the range whose status is in {@code @statuses} ([] = all). */
+    public static final String COVERAGE_GAPS =
+            "FOR d IN @@coll FILTER d.symbol == @symbol AND d.stream == @stream"
+                    + " AND d.interval == @interval AND d.start_us < @endUs AND d.end_us > @startUs"
+                    + " AND (LENGTH(@statuses) == 0 OR d.status IN @statuses) RETURN d";
+
+    /** Received ranges of one key, source and queue that overlap or touch the range. */
+    public static final String COVERAGE_TOUCHING =
+            "FOR d IN @@coll FILTER d.symbol == @symbol AND d.stream == @stream"
+                    + " AND d.interval == @interval AND d.source == @source"
+                    + " AND d.queue_id == @queueId AND d.start_us <= @endUs AND d.end_us >= @startUs"
+                    + " RETURN d";
+
+    /** Coverage entries written (received) or last set (gaps) by one queue. */
+    public static final String COVERAGE_OF_QUEUE =
+            "FOR d IN @@coll FILTER d.queue_id == @queueId RETURN d";
+
+    /** The distinct coverage keys of a collection. */
+    public static final String COVERAGE_KEYS =
+            "FOR d IN @@coll COLLECT symbol = d.symbol, stream = d.stream, interval = d.interval"
+                    + " RETURN { symbol, stream, interval }";
+
+    /** Removes documents by key (each must exist: the caller read them in the same transaction). */
+    public static final String REMOVE_KEYS = "FOR k IN @keys REMOVE k IN @@coll";
+
+    /** Inserts new documents (a key that exists fails the statement with 1210). */
+    public static final String INSERT = "FOR d IN @docs INSERT d IN @@coll";
 }

@@ -27,6 +27,12 @@ public final class ArangoSchema {
     /** Edge collection: {@code _from: assets/<a>}, {@code _to: assets/<b>}, a < b. */
     public static final String CORRELATIONS = "correlations";
 
+    /** Coverage ledger: received ranges per key, source and queue (ADR 1301). */
+    public static final String COVERAGE_RECEIVED = "coverage_received";
+
+    /** Coverage ledger: gaps per key, never overlapping within a key (ADR 1301). */
+    public static final String COVERAGE_GAPS = "coverage_gaps";
+
     /** The named graph over {@link #ASSETS} and {@link #CORRELATIONS}. */
     public static final String GRAPH = "correlations_graph";
 
@@ -38,13 +44,32 @@ public final class ArangoSchema {
                     List.of(AGG_TRADES, "symbol", "time_us"),
                     List.of(TRADES, "symbol", "trade_id"),
                     List.of(TRADES, "symbol", "time_us"),
-                    List.of(CORRELATIONS, "collection"));
+                    List.of(CORRELATIONS, "collection"),
+                    List.of(
+                            COVERAGE_RECEIVED,
+                            "symbol",
+                            "stream",
+                            "interval",
+                            "source",
+                            "queue_id",
+                            "start_us"),
+                    List.of(COVERAGE_RECEIVED, "queue_id"),
+                    List.of(COVERAGE_GAPS, "symbol", "stream", "interval", "start_us"),
+                    List.of(COVERAGE_GAPS, "queue_id"));
 
     private ArangoSchema() {}
 
     /** Creates whatever of the schema is missing in {@code db} (the database must exist). */
     public static void ensure(ArangoDatabase db) {
-        for (String c : List.of(CANDLES, AGG_TRADES, TRADES, GRAPHS, ASSETS)) {
+        for (String c :
+                List.of(
+                        CANDLES,
+                        AGG_TRADES,
+                        TRADES,
+                        GRAPHS,
+                        ASSETS,
+                        COVERAGE_RECEIVED,
+                        COVERAGE_GAPS)) {
             collection(db, c, CollectionType.DOCUMENT);
         }
         collection(db, CORRELATIONS, CollectionType.EDGES);

@@ -24,6 +24,7 @@ public final class ArangoStores implements AutoCloseable {
     private final String serverVersion;
     private final ArangoMarketDataStore marketData;
     private final ArangoGraphStore graphs;
+    private final ArangoCoverageLedger coverage;
 
     private ArangoStores(ArangoDB arango, ArangoDatabase db, String version, int batchSize) {
         this.arango = arango;
@@ -32,6 +33,7 @@ public final class ArangoStores implements AutoCloseable {
         ArangoClient client = new ArangoClient(db, batchSize);
         this.marketData = new ArangoMarketDataStore(client);
         this.graphs = new ArangoGraphStore(client);
+        this.coverage = new ArangoCoverageLedger(client);
     }
 
     /** Opens with {@link #DEFAULT_BATCH_SIZE}. */
@@ -124,6 +126,11 @@ public final class ArangoStores implements AutoCloseable {
 
     public ArangoGraphStore graphs() {
         return graphs;
+    }
+
+    /** The coverage ledger ({@code coverage_received}, {@code coverage_gaps}). */
+    public ArangoCoverageLedger coverage() {
+        return coverage;
     }
 
     /** The database handle (for health checks). */

@@ -107,6 +107,10 @@ final class FakeAql {
                     .forEach(k -> out.add(TextNode.valueOf(k)));
             return out;
         }
+        List<JsonNode> coverage = FakeCoverageAql.run(this, query, bind, tx);
+        if (coverage != null) {
+            return coverage;
+        }
         throw new Failure(
                 400, 1501, "AQL: syntax error or statement unknown to the fake: " + query);
     }
@@ -136,7 +140,7 @@ final class FakeAql {
         }
     }
 
-    private FakeArangoData.Coll readable(ObjectNode bind, FakeArangoData.Tx tx) {
+    FakeArangoData.Coll readable(ObjectNode bind, FakeArangoData.Tx tx) {
         String name = bind.get("@coll").asText();
         if (tx != null && tx.staged.containsKey(name)) {
             return tx.staged.get(name);
@@ -148,7 +152,7 @@ final class FakeAql {
         return c;
     }
 
-    private FakeArangoData.Coll writable(ObjectNode bind, FakeArangoData.Tx tx) {
+    FakeArangoData.Coll writable(ObjectNode bind, FakeArangoData.Tx tx) {
         String name = bind.get("@coll").asText();
         FakeArangoData.Coll c = readable(bind, tx);
         if (tx != null && !tx.writable.contains(name)) {
@@ -165,24 +169,34 @@ final class FakeAql {
             throw new Failure(400, 1563, "AQL: @docs is not an array");
         }
         for (JsonNode d : docs) {
-            String key = d.path("_key").asText("");
-            if (!d.isObject() || !KEY.matcher(key).matches()) {
-                throw new Failure(400, 1221, "illegal document key: '" + key + "'");
-            }
-            if (c.type == 3
-                    && !(HANDLE.matcher(d.path("_from").asText("")).matches()
-                            && HANDLE.matcher(d.path("_to").asText("")).matches())) {
-                throw new Failure(400, 1233, "edge attribute missing or invalid in " + key);
-            }
+            checkDocument(c, d);
         }
         for (JsonNode d : docs) {
-            ObjectNode stored = ((ObjectNode) d).deepCopy();
-            String key = stored.get("_key").asText();
-            stored.put("_id", c.name + "/" + key);
-            stored.put("_rev", "r" + nextRev++);
-            c.docs.put(key, stored); // INSERT when missing, REPLACE when present
+            store(c, (ObjectNode) d); // INSERT when missing, REPLACE when present
         }
         return List.of();
+    }
+
+    /** A document must be an object with a valid {@code _key}; edges need {@code _from/_to}. */
+    void checkDocument(FakeArangoData.Coll c, JsonNode d) {
+        String key = d.path("_key").asText("");
+        if (!d.isObject() || !KEY.matcher(key).matches()) {
+            throw new Failure(400, 1221, "illegal document key: '" + key + "'");
+        }
+        if (c.type == 3
+                && !(HANDLE.matcher(d.path("_from").asText("")).matches()
+                        && HANDLE.matcher(d.path("_to").asText("")).matches())) {
+            throw new Failure(400, 1233, "edge attribute missing or invalid in " + key);
+        }
+    }
+
+    /** Stores a copy of {@code d} with {@code _id} and a new {@code _rev}. */
+    synchronized void store(FakeArangoData.Coll c, ObjectNode d) {
+        ObjectNode stored = d.deepCopy();
+        String key = stored.get("_key").asText();
+        stored.put("_id", c.name + "/" + key);
+        stored.put("_rev", "r" + nextRev++);
+        c.docs.put(key, stored);
     }
 
     private static List<JsonNode> range(
