@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -30,7 +29,7 @@ public final class InMemoryCoverageLedger implements CoverageLedger {
 
     @Override
     public synchronized void record(Collection<Received> batch) {
-        checkBatch(batch, "received");
+        LedgerRules.checkBatch(batch, "received");
         for (Received r : LedgerRules.coalesce(batch)) {
             List<Received> touching =
                     received.stream()
@@ -49,7 +48,7 @@ public final class InMemoryCoverageLedger implements CoverageLedger {
 
     @Override
     public synchronized void recordGaps(Collection<Gap> batch) {
-        checkBatch(batch, "gaps");
+        LedgerRules.checkBatch(batch, "gaps");
         for (Gap g : batch) {
             List<Gap> overlapping =
                     gaps.stream()
@@ -61,17 +60,6 @@ public final class InMemoryCoverageLedger implements CoverageLedger {
             LedgerRules.Change<Gap> change = LedgerRules.paint(overlapping, g);
             gaps.removeAll(change.removed());
             gaps.addAll(change.added());
-        }
-    }
-
-    static void checkBatch(Collection<?> batch, String name) {
-        Objects.requireNonNull(batch, name);
-        int i = 0;
-        for (Object o : batch) {
-            if (o == null) {
-                throw new IllegalArgumentException(name + "[" + i + "]: null entry in batch");
-            }
-            i++;
         }
     }
 

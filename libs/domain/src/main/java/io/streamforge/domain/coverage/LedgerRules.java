@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The write rules every {@code CoverageLedger} applies, as pure functions so that all adapters
@@ -40,6 +41,21 @@ public final class LedgerRules {
 
         public boolean isEmpty() {
             return removed.isEmpty() && added.isEmpty();
+        }
+    }
+
+    /**
+     * Rejects a null batch or a null entry before anything is written: {@code name[i]: null entry
+     * in batch} (every adapter reports it the same way).
+     */
+    public static void checkBatch(Collection<?> batch, String name) {
+        Objects.requireNonNull(batch, name);
+        int i = 0;
+        for (Object o : batch) {
+            if (o == null) {
+                throw new IllegalArgumentException(name + "[" + i + "]: null entry in batch");
+            }
+            i++;
         }
     }
 

@@ -40,7 +40,7 @@ public final class ArangoCoverageLedger implements CoverageLedger {
 
     @Override
     public void record(Collection<Received> batch) {
-        checkBatch(batch, "received");
+        LedgerRules.checkBatch(batch, "received");
         if (batch.isEmpty()) {
             return;
         }
@@ -65,7 +65,7 @@ public final class ArangoCoverageLedger implements CoverageLedger {
 
     @Override
     public void recordGaps(Collection<Gap> batch) {
-        checkBatch(batch, "gaps");
+        LedgerRules.checkBatch(batch, "gaps");
         if (batch.isEmpty()) {
             return;
         }
@@ -84,17 +84,6 @@ public final class ArangoCoverageLedger implements CoverageLedger {
                     }
                     return null;
                 });
-    }
-
-    static void checkBatch(Collection<?> batch, String name) {
-        Objects.requireNonNull(batch, name);
-        int i = 0;
-        for (Object o : batch) {
-            if (o == null) {
-                throw new IllegalArgumentException(name + "[" + i + "]: null entry in batch");
-            }
-            i++;
-        }
     }
 
     private <T> void apply(

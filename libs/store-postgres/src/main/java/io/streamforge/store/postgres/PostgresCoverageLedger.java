@@ -46,7 +46,7 @@ public final class PostgresCoverageLedger implements CoverageLedger {
 
     @Override
     public void record(Collection<Received> batch) {
-        checkBatch(batch, "received");
+        LedgerRules.checkBatch(batch, "received");
         if (batch.isEmpty()) {
             return;
         }
@@ -77,7 +77,7 @@ public final class PostgresCoverageLedger implements CoverageLedger {
 
     @Override
     public void recordGaps(Collection<Gap> batch) {
-        checkBatch(batch, "gaps");
+        LedgerRules.checkBatch(batch, "gaps");
         if (batch.isEmpty()) {
             return;
         }
@@ -99,17 +99,6 @@ public final class PostgresCoverageLedger implements CoverageLedger {
                     }
                     return null;
                 });
-    }
-
-    private static void checkBatch(Collection<?> batch, String name) {
-        Objects.requireNonNull(batch, name);
-        int i = 0;
-        for (Object o : batch) {
-            if (o == null) {
-                throw new IllegalArgumentException(name + "[" + i + "]: null entry in batch");
-            }
-            i++;
-        }
     }
 
     private static void lockKeys(Connection c, List<CoverageKey> keys) throws SQLException {
