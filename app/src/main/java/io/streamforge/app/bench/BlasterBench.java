@@ -35,7 +35,7 @@ final class BlasterBench {
         this.out = out;
     }
 
-    void run(WsBench.Options o) {
+    void run(WsBenchOptions o) {
         double raw;
         try (FrameBlaster b = FrameBlaster.start()) {
             out.println("» blaster → bare JDK WebSocket client (counts frames) ...");

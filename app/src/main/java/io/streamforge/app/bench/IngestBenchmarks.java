@@ -14,7 +14,7 @@ public final class IngestBenchmarks {
                     + "\n       streamforge "
                     + DumpBench.USAGE
                     + "\n       streamforge "
-                    + WsBench.USAGE
+                    + WsBenchOptions.USAGE
                     + "\n";
 
     private IngestBenchmarks() {}
@@ -46,7 +46,7 @@ public final class IngestBenchmarks {
                 DumpBench.Options d = DumpBench.Options.parse(args);
                 return () -> new DumpBench(out).run(d);
             case "ws":
-                WsBench.Options w = WsBench.Options.parse(args);
+                WsBenchOptions w = WsBenchOptions.parse(args);
                 return () -> new WsBench(out).run(w);
             default:
                 return null;

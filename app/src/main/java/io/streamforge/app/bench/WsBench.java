@@ -1,16 +1,11 @@
 package io.streamforge.app.bench;
 
 import io.streamforge.binance.ws.BinanceWsFeed;
-import io.streamforge.binance.ws.WsFeedConfig;
-import io.streamforge.binance.ws.WsFeedListener;
 import io.streamforge.binance.ws.WsStream;
-import io.streamforge.domain.AggTrade;
 import io.streamforge.domain.Micros;
 import io.streamforge.domain.Symbol;
 import io.streamforge.embedded.EmbeddedKafkaBroker;
-import io.streamforge.kafka.KafkaClients;
 import io.streamforge.kafka.KafkaSettings;
-import io.streamforge.kafka.RecordCodec;
 import io.streamforge.sim.ExchangeSimulator;
 import io.streamforge.sim.MarketModel;
 import io.streamforge.sim.SimConfig;
@@ -20,15 +15,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * {@code bench ws}: aggTrade messages/s one {@link BinanceWsFeed} sustains into Kafka, and the
@@ -38,60 +28,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * bare WebSocket client that only counts frames, measured first in the same run.
  */
 final class WsBench {
-    static final Set<String> OPTIONS =
-            Set.of(
-                    "--symbols",
-                    "--agg-trades-per-day",
-                    "--seconds",
-                    "--rate",
-                    "--max-rate",
-                    "--source");
-    static final String USAGE =
-            "bench ws [--symbols A,B,..] [--agg-trades-per-day 500000] [--seconds 5] [--rate 50000]"
-                    + " [--max-rate 400000] [--source sim|blaster]";
     static final double TARGET_RATE = 200_000;
     static final double TARGET_P99_MS = 20;
-
-    record Options(
-            List<Symbol> symbols,
-            int aggTradesPerDay,
-            int seconds,
-            int rate,
-            int maxRate,
-            boolean blaster) {
-        Options(List<Symbol> symbols, int aggTradesPerDay, int seconds, int rate, int maxRate) {
-            this(symbols, aggTradesPerDay, seconds, rate, maxRate, false);
-        }
-
-        static Options parse(String[] args) {
-            BenchOptions o = BenchOptions.parse(args, OPTIONS);
-            int perDay = o.positiveInt("--agg-trades-per-day", 500_000);
-            if (perDay < 1_440 || perDay > 10_000_000) {
-                throw new IllegalArgumentException(
-                        "--agg-trades-per-day: must be in [1440, 10000000], got " + perDay);
-            }
-            return new Options(
-                    o.symbols("--symbols", "BTCUSDT,ETHUSDT,BNBUSDT,SOLUSDT"),
-                    perDay,
-                    o.positiveInt("--seconds", 5),
-                    o.positiveInt("--rate", 50_000),
-                    o.positiveInt("--max-rate", 400_000),
-                    source(o.text("--source", "sim")));
-        }
-
-        private static boolean source(String s) {
-            if (!s.equals("sim") && !s.equals("blaster")) {
-                throw new IllegalArgumentException(
-                        "--source: expected sim or blaster, got '" + s + "'");
-            }
-            return s.equals("blaster");
-        }
-
-        /** Replay speed at which the simulator produces {@code msgsPerSecond} aggTrades. */
-        double speedFor(double msgsPerSecond) {
-            return msgsPerSecond * 86_400.0 / ((double) symbols.size() * aggTradesPerDay);
-        }
-    }
 
     static final long WARM_UP_MS = 3_000;
 
@@ -106,7 +44,7 @@ final class WsBench {
         this.out = out;
     }
 
-    void run(Options o) {
+    void run(WsBenchOptions o) {
         if (o.blaster()) {
             new BlasterBench(out).run(o);
             return;
@@ -125,7 +63,15 @@ final class WsBench {
                         withSim(
                                 o,
                                 calibratedSpeed(model, o, offered),
-                                sim -> feedRun(sim, model, kafka, ks, o, 0));
+                                sim ->
+                                        FeedRun.run(
+                                                sim.server().wsBaseUrl(),
+                                                sim.clock(),
+                                                model,
+                                                kafka,
+                                                ks,
+                                                o,
+                                                0));
                 out.printf(
                         " offered %,.0f, received %,.0f, acked %,.0f msgs/s%n",
                         step.offeredRate(), step.receivedRate(), step.ackRate());
@@ -140,7 +86,15 @@ final class WsBench {
                     withSim(
                             o,
                             calibratedSpeed(model, o, o.rate()),
-                            sim -> feedRun(sim, model, kafka, ks, o, o.rate() * (o.seconds() + 4)));
+                            sim ->
+                                    FeedRun.run(
+                                            sim.server().wsBaseUrl(),
+                                            sim.clock(),
+                                            model,
+                                            kafka,
+                                            ks,
+                                            o,
+                                            o.rate() * (o.seconds() + 4)));
             print(o, simMax, ladder, fixed);
         }
     }
@@ -176,7 +130,7 @@ final class WsBench {
         }
     }
 
-    static SimConfig simConfig(Options o) {
+    static SimConfig simConfig(WsBenchOptions o) {
         StreamLimits d = StreamLimits.defaults();
         StreamLimits limits =
                 new StreamLimits(
@@ -205,10 +159,10 @@ final class WsBench {
     /**
      * The replay speed at which the model's actual trades (intraday profile included) arrive at
      * {@code rate} msgs/s on average over the measured seconds (after connecting and the warm-up):
-     * a geometric bisection around the nominal {@link Options#speedFor}, because a faster replay
-     * also moves the measured window to another part of the day.
+     * a geometric bisection around the nominal {@link WsBenchOptions#speedFor}, because a faster
+     * replay also moves the measured window to another part of the day.
      */
-    static double calibratedSpeed(MarketModel model, Options o, double rate) {
+    static double calibratedSpeed(MarketModel model, WsBenchOptions o, double rate) {
         double lo = o.speedFor(rate) / 8;
         double hi = o.speedFor(rate) * 8;
         while (offeredRate(model, o, hi) < rate && hi < 1e9) {
@@ -226,7 +180,7 @@ final class WsBench {
     }
 
     /** The model's aggTrades per wall second over the measured window at {@code speed}. */
-    static double offeredRate(MarketModel model, Options o, double speed) {
+    static double offeredRate(MarketModel model, WsBenchOptions o, double speed) {
         double fromS = WARM_UP_MS / 1000.0 + CONNECT_S;
         long fromUs = START_US + (long) (fromS * speed * 1e6);
         long toUs = START_US + (long) ((fromS + o.seconds()) * speed * 1e6);
@@ -237,7 +191,7 @@ final class WsBench {
         return (double) n / o.seconds();
     }
 
-    private <T> T withSim(Options o, double speed, SimBody<T> body) {
+    private <T> T withSim(WsBenchOptions o, double speed, SimBody<T> body) {
         ScaledClock clock = new ScaledClock(START_US, speed);
         SimConfig cfg = simConfig(o).withTimeSource(clock);
         try (ExchangeSimulator sim = ExchangeSimulator.start(cfg)) {
@@ -245,7 +199,7 @@ final class WsBench {
         }
     }
 
-    private double bareClientRate(Sim sim, Options o) {
+    private double bareClientRate(Sim sim, WsBenchOptions o) {
         String streams =
                 o.symbols().stream()
                         .map(s -> WsStream.aggTrade(s).name())
@@ -303,96 +257,7 @@ final class WsBench {
         return rates;
     }
 
-    /** Feed throughput (acks/s) and, when {@code latencyCapacity} > 0, ack latencies. */
-    record FeedRun(
-            double offeredRate,
-            double ackRate,
-            double receivedRate,
-            Percentiles latencyNs,
-            long latencyDropped) {}
-
-    private FeedRun feedRun(
-            Sim sim,
-            MarketModel model,
-            EmbeddedKafkaBroker kafka,
-            KafkaSettings ks,
-            Options o,
-            int latencyCapacity) {
-        String topic = "bench-ws-" + System.nanoTime();
-        kafka.createTopic(topic, 3);
-        long[] latencies = new long[Math.max(1, latencyCapacity)];
-        AtomicInteger recorded = new AtomicInteger();
-        AtomicLong dropped = new AtomicLong();
-        AtomicLong acks = new AtomicLong();
-        AtomicLong received = new AtomicLong();
-        AtomicLong failures = new AtomicLong();
-        long[] recordFrom = {Long.MAX_VALUE};
-        ScaledClock clock = sim.clock();
-        try (KafkaProducer<String, byte[]> producer = KafkaClients.producer(ks, "bench-ws")) {
-            WsFeedListener listener =
-                    new WsFeedListener() {
-                        @Override
-                        public void onAggTrade(String stream, AggTrade t) {
-                            received.incrementAndGet();
-                            long eventNs = clock.wallNanosOf(t.timeUs());
-                            producer.send(
-                                    new ProducerRecord<>(
-                                            topic, t.symbol().value(), RecordCodec.encode(t)),
-                                    (md, e) -> {
-                                        if (e != null) {
-                                            failures.incrementAndGet();
-                                            return;
-                                        }
-                                        acks.incrementAndGet();
-                                        long now = System.nanoTime();
-                                        if (latencyCapacity > 0 && now >= recordFrom[0]) {
-                                            int i = recorded.getAndIncrement();
-                                            if (i < latencies.length) {
-                                                latencies[i] = now - eventNs;
-                                            } else {
-                                                dropped.incrementAndGet();
-                                            }
-                                        }
-                                    });
-                        }
-                    };
-            WsFeedConfig cfg =
-                    WsFeedConfig.defaults(sim.server().wsBaseUrl()).withMicroseconds(true);
-            List<WsStream> streams = o.symbols().stream().map(WsStream::aggTrade).toList();
-            try (BinanceWsFeed feed = new BinanceWsFeed(cfg, streams, listener)) {
-                feed.start();
-                if (!feed.awaitConnected(10_000)) {
-                    throw new IllegalStateException("feed did not connect to " + cfg.baseUrl());
-                }
-                recordFrom[0] = System.nanoTime() + WARM_UP_MS * 1_000_000L;
-                long simFromUs = clock.nowUs() + (long) (WARM_UP_MS * 1_000 * clock.speed());
-                double[] rates = measure(new AtomicLong[] {received, acks}, o.seconds());
-                long simToUs = clock.nowUs();
-                long offered = 0;
-                for (Symbol s : o.symbols()) {
-                    offered += model.aggTrades(s, simFromUs, simToUs).size();
-                }
-                double offeredRate = offered / ((simToUs - simFromUs) / clock.speed() / 1e6);
-                double receivedRate = rates[0];
-                double rate = rates[1];
-                if (failures.get() > 0) {
-                    throw new IllegalStateException(failures.get() + " Kafka sends failed");
-                }
-                int n = Math.min(recorded.get(), latencies.length);
-                return new FeedRun(
-                        offeredRate,
-                        rate,
-                        receivedRate,
-                        latencyCapacity > 0 ? new Percentiles(latencies, n) : null,
-                        dropped.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private void print(Options o, double simMax, Ladder ladder, FeedRun fixed) {
+    private void print(WsBenchOptions o, double simMax, Ladder ladder, FeedRun fixed) {
         Percentiles p = fixed.latencyNs();
         out.println();
         out.printf(
@@ -420,7 +285,8 @@ final class WsBench {
         if (simMax < TARGET_RATE) {
             out.printf(
                     "NOTE: the simulator itself delivers only %,.0f msgs/s here, below the %,.0f target;"
-                            + " the feed rate is bounded by it%n",
+                            + " the feed rate is bounded by it (`bench ws --source blaster` measures the"
+                            + " loader-ws service with a source that is not the limit)%n",
                     simMax, TARGET_RATE);
         }
     }

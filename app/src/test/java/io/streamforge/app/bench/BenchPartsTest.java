@@ -116,8 +116,7 @@ class BenchPartsTest {
                                 DumpBench.Options.parse(
                                         new String[] {"--days", "2024-02-01:2024-01-01"}))
                 .hasMessageContaining("before start");
-        assertThatThrownBy(
-                        () -> WsBench.Options.parse(new String[] {"--agg-trades-per-day", "100"}))
+        assertThatThrownBy(() -> WsBenchOptions.parse(new String[] {"--agg-trades-per-day", "100"}))
                 .hasMessageContaining("--agg-trades-per-day");
     }
 
@@ -136,7 +135,7 @@ class BenchPartsTest {
     @Test
     void wsSpeedGivesTheRequestedNominalRate() {
         var o =
-                new WsBench.Options(
+                new WsBenchOptions(
                         List.of(Symbol.of("BTCUSDT"), Symbol.of("ETHUSDT")), 864_000, 5, 50_000, 1);
         // 2 symbols × 10 trades per simulated second = 20/s at speed 1 → 2,500× for 50k/s
         assertThat(o.speedFor(50_000)).isEqualTo(2_500.0);
