@@ -185,6 +185,21 @@ class OrchestrationTest {
                 .containsEntry("QUEUE_MANAGER_URL", "http://sf-queue-manager:8080")
                 .containsEntry("S3_ACCESS_KEY_FILE", "/var/run/secrets/streamforge/s3-access-key")
                 .containsKey("POSTGRES_JDBC_URL");
+        Map<String, String> qm =
+                deployment(objects, "sf-queue-manager")
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getEnv()
+                        .stream()
+                        .filter(e -> e.getValue() != null)
+                        .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+        // queues in PostgreSQL, the coverage ledger in ArangoDB where the homelab's connectors
+        // write it
+        assertThat(qm).containsKey("POSTGRES_JDBC_URL").containsKey("ARANGO_URL");
+        assertThat(qm.get("DB_KIND")).isEqualTo(env.get("DB_KIND"));
         GenericKubernetesResource cert =
                 (GenericKubernetesResource) Chart.ofKind(objects, "Certificate").get(0);
         assertThat(cert.get("spec", "issuerRef", "name").toString()).isEqualTo("homelab-ca-issuer");

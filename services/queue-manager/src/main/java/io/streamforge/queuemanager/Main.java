@@ -4,13 +4,16 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.streamforge.binance.BinanceClientConfig;
 import io.streamforge.binance.BinanceRestClient;
+import io.streamforge.domain.port.CoverageLedger;
 import io.streamforge.domain.port.TimeSource;
 import io.streamforge.queuemanager.k8s.KubernetesJobLauncher;
 import io.streamforge.queuemanager.k8s.StandaloneConfig;
 import io.streamforge.queuemanager.k8s.TradingSymbols;
 import io.streamforge.runtime.ConfigException;
+import io.streamforge.runtime.DatabaseSettings;
 import io.streamforge.runtime.ServiceMain;
 import io.streamforge.runtime.StopSignal;
+import io.streamforge.store.arango.ArangoStores;
 import io.streamforge.store.postgres.PostgresStores;
 import java.util.Deque;
 import java.util.Map;
@@ -78,6 +81,14 @@ public final class Main {
         PostgresStores stores =
                 PostgresStores.open(c.postgresJdbcUrl(), c.postgresUser(), c.postgresPassword());
         opened.push(stores);
+        CoverageLedger ledger = stores.coverage();
+        DatabaseSettings db = c.ledgerDb();
+        if (db.arango()) { // DB_KIND=arango: the connectors write the ledger to ArangoDB
+            ArangoStores arango =
+                    ArangoStores.open(db.arangoUrl(), db.arangoDb(), db.user(), db.password());
+            opened.push(arango);
+            ledger = arango.coverage();
+        }
         KubernetesClient client = clients.get();
         opened.push(client);
         KubernetesJobLauncher launcher = new KubernetesJobLauncher(client, c.launcher());
@@ -92,7 +103,7 @@ public final class Main {
                                 Map.of(),
                                 c.reconcileGraceMs()),
                         stores.queues(),
-                        stores.coverage(),
+                        ledger,
                         launcher,
                         symbols,
                         TimeSource.system());

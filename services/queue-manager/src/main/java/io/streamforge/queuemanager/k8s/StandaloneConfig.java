@@ -3,6 +3,7 @@ package io.streamforge.queuemanager.k8s;
 import io.streamforge.kafka.KafkaSettings;
 import io.streamforge.runtime.ConfigException;
 import io.streamforge.runtime.ConfigReader;
+import io.streamforge.runtime.DatabaseSettings;
 import io.streamforge.runtime.WorkerConfig;
 import java.net.URI;
 import java.util.Map;
@@ -22,7 +23,8 @@ public record StandaloneConfig(
         int dataTopicPartitions,
         long reconcileGraceMs,
         long symbolsRefreshMs,
-        KubernetesLauncherSettings launcher) {
+        KubernetesLauncherSettings launcher,
+        DatabaseSettings ledgerDb) {
     public static final String DEFAULT_BINANCE_URL = "https://api.binance.com";
 
     /** The password is never part of the text. */
@@ -40,6 +42,10 @@ public record StandaloneConfig(
                 + binanceBaseUrl
                 + ", launcher="
                 + launcher
+                + ", coverage ledger="
+                + (ledgerDb.arango()
+                        ? ledgerDb.arangoUrl() + "/" + ledgerDb.arangoDb()
+                        : "postgres")
                 + "]";
     }
 
@@ -68,6 +74,8 @@ public record StandaloneConfig(
         int grace = r.intValue("RECONCILE_GRACE_MS", 30_000, 0, 3_600_000);
         int refresh = r.intValue("SYMBOLS_REFRESH_MS", 600_000, 1_000, 86_400_000);
         KubernetesLauncherSettings launcher = KubernetesLauncherSettings.read(r, env);
+        // queues always live in PostgreSQL; the coverage ledger lives where the connectors write it
+        DatabaseSettings ledgerDb = DatabaseSettings.read(r);
         r.validate();
         return new StandaloneConfig(
                 kafka,
@@ -80,7 +88,8 @@ public record StandaloneConfig(
                 partitions,
                 grace,
                 refresh,
-                launcher);
+                launcher,
+                ledgerDb);
     }
 
     private static void checkUrl(ConfigReader r, String url) {

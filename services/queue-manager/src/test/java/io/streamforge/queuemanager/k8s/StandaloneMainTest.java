@@ -99,6 +99,27 @@ class StandaloneMainTest {
     }
 
     @Test
+    void theCoverageLedgerFollowsDbKind() throws IOException {
+        assertThat(StandaloneConfig.read(validEnv()).ledgerDb().arango()).isFalse();
+        Map<String, String> env = validEnv();
+        env.put("DB_KIND", "arango");
+        assertThatThrownBy(() -> StandaloneConfig.read(env))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems()).contains("missing ARANGO_URL"));
+        env.put("ARANGO_URL", "http://arangodb.arangodb:8529");
+        StandaloneConfig c = StandaloneConfig.read(env);
+        assertThat(c.ledgerDb().arango()).isTrue();
+        assertThat(c.ledgerDb().arangoDb()).isEqualTo("streamforge");
+        assertThat(c.postgresJdbcUrl()).startsWith("jdbc:postgresql:"); // queues stay in PostgreSQL
+        assertThat(c.toString())
+                .contains("coverage ledger=http://arangodb.arangodb:8529/streamforge");
+        env.put("DB_KIND", "mongo");
+        assertThatThrownBy(() -> StandaloneConfig.read(env))
+                .hasMessageContaining("invalid DB_KIND: 'mongo'");
+    }
+
+    @Test
     void unreadablePasswordFileIsAConfigError() throws IOException {
         Map<String, String> env = validEnv();
         env.put("POSTGRES_PASSWORD_FILE", dir.resolve("nope").toString());
