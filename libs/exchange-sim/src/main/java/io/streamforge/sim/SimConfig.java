@@ -5,6 +5,7 @@ import io.streamforge.domain.port.TimeSource;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Configuration of the exchange simulator. Immutable; start from {@link #defaults()} and use the
@@ -144,37 +145,11 @@ public record SimConfig(
     }
 
     public SimConfig withSeed(long v) {
-        return new SimConfig(
-                v,
-                symbols,
-                aggTradesPerDay,
-                genesisDate,
-                weightLimitPerMinute,
-                requestsBeforeBan,
-                banTimeScale,
-                port,
-                host,
-                timeSource,
-                dayCacheSize,
-                streams,
-                microsSwitchDate);
+        return copy(b -> b.seed = v);
     }
 
     public SimConfig withSymbols(List<Symbol> v) {
-        return new SimConfig(
-                seed,
-                v,
-                aggTradesPerDay,
-                genesisDate,
-                weightLimitPerMinute,
-                requestsBeforeBan,
-                banTimeScale,
-                port,
-                host,
-                timeSource,
-                dayCacheSize,
-                streams,
-                microsSwitchDate);
+        return copy(b -> b.symbols = v);
     }
 
     /** Symbols given as text in any case, e.g. {@code "btcusdt", "ETHUSDT"}. */
@@ -183,190 +158,103 @@ public record SimConfig(
     }
 
     public SimConfig withAggTradesPerDay(int v) {
-        return new SimConfig(
-                seed,
-                symbols,
-                v,
-                genesisDate,
-                weightLimitPerMinute,
-                requestsBeforeBan,
-                banTimeScale,
-                port,
-                host,
-                timeSource,
-                dayCacheSize,
-                streams,
-                microsSwitchDate);
+        return copy(b -> b.aggTradesPerDay = v);
     }
 
     public SimConfig withGenesisDate(LocalDate v) {
-        return new SimConfig(
-                seed,
-                symbols,
-                aggTradesPerDay,
-                v,
-                weightLimitPerMinute,
-                requestsBeforeBan,
-                banTimeScale,
-                port,
-                host,
-                timeSource,
-                dayCacheSize,
-                streams,
-                microsSwitchDate);
+        return copy(b -> b.genesisDate = v);
     }
 
     public SimConfig withWeightLimitPerMinute(int v) {
-        return new SimConfig(
-                seed,
-                symbols,
-                aggTradesPerDay,
-                genesisDate,
-                v,
-                requestsBeforeBan,
-                banTimeScale,
-                port,
-                host,
-                timeSource,
-                dayCacheSize,
-                streams,
-                microsSwitchDate);
+        return copy(b -> b.weightLimitPerMinute = v);
     }
 
     public SimConfig withRequestsBeforeBan(int v) {
-        return new SimConfig(
-                seed,
-                symbols,
-                aggTradesPerDay,
-                genesisDate,
-                weightLimitPerMinute,
-                v,
-                banTimeScale,
-                port,
-                host,
-                timeSource,
-                dayCacheSize,
-                streams,
-                microsSwitchDate);
+        return copy(b -> b.requestsBeforeBan = v);
     }
 
     public SimConfig withBanTimeScale(double v) {
-        return new SimConfig(
-                seed,
-                symbols,
-                aggTradesPerDay,
-                genesisDate,
-                weightLimitPerMinute,
-                requestsBeforeBan,
-                v,
-                port,
-                host,
-                timeSource,
-                dayCacheSize,
-                streams,
-                microsSwitchDate);
+        return copy(b -> b.banTimeScale = v);
     }
 
     public SimConfig withPort(int v) {
-        return new SimConfig(
-                seed,
-                symbols,
-                aggTradesPerDay,
-                genesisDate,
-                weightLimitPerMinute,
-                requestsBeforeBan,
-                banTimeScale,
-                v,
-                host,
-                timeSource,
-                dayCacheSize,
-                streams,
-                microsSwitchDate);
+        return copy(b -> b.port = v);
     }
 
     public SimConfig withHost(String v) {
-        return new SimConfig(
-                seed,
-                symbols,
-                aggTradesPerDay,
-                genesisDate,
-                weightLimitPerMinute,
-                requestsBeforeBan,
-                banTimeScale,
-                port,
-                v,
-                timeSource,
-                dayCacheSize,
-                streams,
-                microsSwitchDate);
+        return copy(b -> b.host = v);
     }
 
     public SimConfig withTimeSource(TimeSource v) {
-        return new SimConfig(
-                seed,
-                symbols,
-                aggTradesPerDay,
-                genesisDate,
-                weightLimitPerMinute,
-                requestsBeforeBan,
-                banTimeScale,
-                port,
-                host,
-                v,
-                dayCacheSize,
-                streams,
-                microsSwitchDate);
+        return copy(b -> b.timeSource = v);
     }
 
     public SimConfig withDayCacheSize(int v) {
-        return new SimConfig(
-                seed,
-                symbols,
-                aggTradesPerDay,
-                genesisDate,
-                weightLimitPerMinute,
-                requestsBeforeBan,
-                banTimeScale,
-                port,
-                host,
-                timeSource,
-                v,
-                streams,
-                microsSwitchDate);
+        return copy(b -> b.dayCacheSize = v);
     }
 
     public SimConfig withStreams(StreamLimits v) {
-        return new SimConfig(
-                seed,
-                symbols,
-                aggTradesPerDay,
-                genesisDate,
-                weightLimitPerMinute,
-                requestsBeforeBan,
-                banTimeScale,
-                port,
-                host,
-                timeSource,
-                dayCacheSize,
-                v,
-                microsSwitchDate);
+        return copy(b -> b.streams = v);
     }
 
     /** First UTC day whose dump files carry µs timestamps (ms before). */
     public SimConfig withMicrosSwitchDate(LocalDate v) {
-        return new SimConfig(
-                seed,
-                symbols,
-                aggTradesPerDay,
-                genesisDate,
-                weightLimitPerMinute,
-                requestsBeforeBan,
-                banTimeScale,
-                port,
-                host,
-                timeSource,
-                dayCacheSize,
-                streams,
-                v);
+        return copy(b -> b.microsSwitchDate = v);
+    }
+
+    /** A mutable copy of every component, for the withers. */
+    private static final class Copy {
+        long seed;
+        List<Symbol> symbols;
+        int aggTradesPerDay;
+        LocalDate genesisDate;
+        int weightLimitPerMinute;
+        int requestsBeforeBan;
+        double banTimeScale;
+        int port;
+        String host;
+        TimeSource timeSource;
+        int dayCacheSize;
+        StreamLimits streams;
+        LocalDate microsSwitchDate;
+
+        Copy(SimConfig c) {
+            seed = c.seed;
+            symbols = c.symbols;
+            aggTradesPerDay = c.aggTradesPerDay;
+            genesisDate = c.genesisDate;
+            weightLimitPerMinute = c.weightLimitPerMinute;
+            requestsBeforeBan = c.requestsBeforeBan;
+            banTimeScale = c.banTimeScale;
+            port = c.port;
+            host = c.host;
+            timeSource = c.timeSource;
+            dayCacheSize = c.dayCacheSize;
+            streams = c.streams;
+            microsSwitchDate = c.microsSwitchDate;
+        }
+
+        SimConfig build() {
+            return new SimConfig(
+                    seed,
+                    symbols,
+                    aggTradesPerDay,
+                    genesisDate,
+                    weightLimitPerMinute,
+                    requestsBeforeBan,
+                    banTimeScale,
+                    port,
+                    host,
+                    timeSource,
+                    dayCacheSize,
+                    streams,
+                    microsSwitchDate);
+        }
+    }
+
+    private SimConfig copy(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.build();
     }
 }
