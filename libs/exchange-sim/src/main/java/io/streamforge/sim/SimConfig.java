@@ -115,35 +115,6 @@ public record SimConfig(
                 LocalDate.of(2025, 1, 1));
     }
 
-    /** The constructor of the REST-only version (Binance's stream limits, µs dumps from 2025). */
-    public SimConfig(
-            long seed,
-            List<Symbol> symbols,
-            int aggTradesPerDay,
-            LocalDate genesisDate,
-            int weightLimitPerMinute,
-            int requestsBeforeBan,
-            double banTimeScale,
-            int port,
-            String host,
-            TimeSource timeSource,
-            int dayCacheSize) {
-        this(
-                seed,
-                symbols,
-                aggTradesPerDay,
-                genesisDate,
-                weightLimitPerMinute,
-                requestsBeforeBan,
-                banTimeScale,
-                port,
-                host,
-                timeSource,
-                dayCacheSize,
-                StreamLimits.defaults(),
-                LocalDate.of(2025, 1, 1));
-    }
-
     public SimConfig withSeed(long v) {
         return copy(b -> b.seed = v);
     }
