@@ -23,7 +23,7 @@ public final class Cli {
               up   [--data-dir DIR] [--port N] [--ui-port N]   start the embedded platform (API :8080, UI :8081) and keep it running
               sim  [--port N] [--seed N] [--symbols A,B]   run the exchange simulator alone
               bench ingest [--symbols A,B,..] [--range YYYY-MM-DD:YYYY-MM-DD] [--data-dir DIR]
-              bench rest|dump|ws [options]   REST budget efficiency, dump ingest, WebSocket rate/latency
+              bench rest|dump|ws|soak [options]   REST budget efficiency, dump ingest, WebSocket rate/latency, soak
                      end-to-end rate vs raw Kafka and raw PostgreSQL COPY rates, same records
               coverage [--data-dir DIR | --jdbc-url URL [--user U]] [--queue ID] [--range A:B]   print the coverage ledger
               test-logger [--host H --port P --count N --app NAME]   send test records to Fluent-bit

@@ -3,7 +3,7 @@ package io.streamforge.app.bench;
 import java.io.PrintStream;
 
 /**
- * {@code streamforge bench rest|dump|ws [options]}: the ingestion benchmarks (ADR 1801). Each
+ * {@code streamforge bench rest|dump|ws|soak [options]}: the ingestion benchmarks (ADR 1801). Each
  * prints its raw numbers, the ratio against the raw limit measured in the same run and the target.
  * Exit code 0 when the run completed (whether or not the target was met), 2 for bad arguments.
  */
@@ -15,6 +15,8 @@ public final class IngestBenchmarks {
                     + DumpBench.USAGE
                     + "\n       streamforge "
                     + WsBenchOptions.USAGE
+                    + "\n       streamforge "
+                    + SoakBench.USAGE
                     + "\n";
 
     private IngestBenchmarks() {}
@@ -29,7 +31,11 @@ public final class IngestBenchmarks {
             return 2;
         }
         if (bench == null) {
-            out.print("unknown benchmark '" + which + "' (available: rest, dump, ws)\n" + USAGE);
+            out.print(
+                    "unknown benchmark '"
+                            + which
+                            + "' (available: rest, dump, ws, soak)\n"
+                            + USAGE);
             return 2;
         }
         bench.run();
@@ -48,6 +54,9 @@ public final class IngestBenchmarks {
             case "ws":
                 WsBenchOptions w = WsBenchOptions.parse(args);
                 return () -> new WsBench(out).run(w);
+            case "soak":
+                SoakBench.Options s = SoakBench.Options.parse(args);
+                return () -> new SoakBench(out).run(s);
             default:
                 return null;
         }

@@ -39,22 +39,14 @@ final class LoaderWsRun {
     static double rate(FrameBlaster blaster, EmbeddedKafkaBroker kafka, int seconds)
             throws Exception {
         String topic = "bench-ws-loader-" + System.nanoTime();
-        kafka.createTopic(topic, PARTITIONS);
-        kafka.createTopic(Topics.EVENTS, 1); // the worker's telemetry and control topics
-        kafka.createTopic(Topics.CONTROL, 1);
+        createTopics(kafka, topic);
         long runForMs = WsBench.WARM_UP_MS + seconds * 1_000L + 3_000;
+        Map<String, String> env =
+                env(kafka, blaster.wsBaseUrl(), "http://127.0.0.1:9", topic, "BTCUSDT");
+        // the blaster's ids are contiguous: no REST backfill is needed; a call would fail loudly
+        env.put("RUN_FOR_MS", Long.toString(runForMs));
         StopSignal stop = new StopSignal();
-        CompletableFuture<Integer> run =
-                CompletableFuture.supplyAsync(
-                        () ->
-                                WorkerRunner.run(
-                                        WsLoaderWorker.SERVICE,
-                                        env(blaster, kafka, topic, runForMs),
-                                        true,
-                                        WsLoaderWorker::create,
-                                        stop,
-                                        TimeSource.system()),
-                        r -> new Thread(r, "bench-loader-ws").start());
+        CompletableFuture<Integer> run = start(env, stop, "bench-loader-ws");
         try (Admin admin = KafkaClients.admin(KafkaSettings.plaintext(kafka.bootstrapServers()))) {
             RestBench.sleepMs(WsBench.WARM_UP_MS);
             long o0 = endOffsets(admin, topic);
@@ -125,25 +117,47 @@ final class LoaderWsRun {
         throw new IllegalStateException("could not read offset " + offset + " of " + tp);
     }
 
-    private static Map<String, String> env(
-            FrameBlaster blaster, EmbeddedKafkaBroker kafka, String topic, long runForMs) {
+    /** The data topic and the worker's telemetry and control topics. */
+    static void createTopics(EmbeddedKafkaBroker kafka, String topic) {
+        kafka.createTopic(topic, PARTITIONS);
+        kafka.createTopic(Topics.EVENTS, 1);
+        kafka.createTopic(Topics.CONTROL, 1);
+    }
+
+    /** The environment of a loader-ws worker on aggTrade streams (mutable: add to it). */
+    static Map<String, String> env(
+            EmbeddedKafkaBroker kafka, String wsUrl, String restUrl, String topic, String symbols) {
         Map<String, String> env = new HashMap<>();
         env.put("QUEUE_ID", "bench-ws-loader");
-        env.put("SYMBOLS", "BTCUSDT");
+        env.put("SYMBOLS", symbols);
         env.put("STREAMS", "aggTrade");
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("KAFKA_TOPIC", topic);
         env.put("TOPIC_PARTITIONS", Integer.toString(PARTITIONS));
         env.put("HTTP_PORT", "0");
-        env.put("BINANCE_WS_URL", blaster.wsBaseUrl());
-        // the blaster's ids are contiguous: no REST backfill is needed; a call would fail loudly
-        env.put("BINANCE_BASE_URL", "http://127.0.0.1:9");
+        env.put("BINANCE_WS_URL", wsUrl);
+        env.put("BINANCE_BASE_URL", restUrl);
         env.put("GAP_SILENCE_MS", "3600000");
-        env.put("RUN_FOR_MS", Long.toString(runForMs));
         return env;
     }
 
-    private static long endOffsets(Admin admin, String topic) throws Exception {
+    /** Runs the loader-ws service ({@code WorkerRunner}, as deployed) on its own thread. */
+    static CompletableFuture<Integer> start(
+            Map<String, String> env, StopSignal stop, String threadName) {
+        return CompletableFuture.supplyAsync(
+                () ->
+                        WorkerRunner.run(
+                                WsLoaderWorker.SERVICE,
+                                env,
+                                true,
+                                WsLoaderWorker::create,
+                                stop,
+                                TimeSource.system()),
+                r -> new Thread(r, threadName).start());
+    }
+
+    /** Records written to the data topic so far (sum of its end offsets). */
+    static long endOffsets(Admin admin, String topic) throws Exception {
         Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
         for (int p = 0; p < PARTITIONS; p++) {
             specs.put(new TopicPartition(topic, p), OffsetSpec.latest());

@@ -2,6 +2,7 @@ package io.streamforge.app.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.streamforge.domain.Symbol;
 import java.io.ByteArrayOutputStream;
@@ -127,7 +128,7 @@ class BenchPartsTest {
         assertThat(IngestBenchmarks.run("latency", new String[0], out)).isEqualTo(2);
         assertThat(IngestBenchmarks.run("rest", new String[] {"--bogus", "1"}, out)).isEqualTo(2);
         String text = buf.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("unknown benchmark 'latency' (available: rest, dump, ws)");
+        assertThat(text).contains("unknown benchmark 'latency' (available: rest, dump, ws, soak)");
         assertThat(text).contains("bench rest: unknown option '--bogus'");
         assertThat(text).contains("usage: streamforge bench rest");
     }
@@ -177,5 +178,27 @@ class BenchPartsTest {
         assertThat(Math.abs(c.wallNanosOf(simUs) - wall)).isLessThan(50_000_000L);
         assertThat(c.wallNanosFor(60_000)).isEqualTo(1_000_000_000L);
         assertThatThrownBy(() -> new ScaledClock(0, 0)).hasMessageContaining("speed");
+    }
+
+    @Test
+    void soakHeapSlopeIsFittedOverTheSecondHalf() {
+        java.util.List<SoakBench.Sample> flatThenGrowing = new java.util.ArrayList<>();
+        for (int i = 0; i <= 10; i++) {
+            // first half flat at 100 MB (warm-up), second half +1 MB every 30 s = +2 MB/min
+            double heap = i < 5 ? 100 : 100 + (i - 5);
+            flatThenGrowing.add(new SoakBench.Sample(i * 30.0, i * 1000L, heap, 40));
+        }
+        assertThat(SoakBench.heapSlopeMbPerMinute(flatThenGrowing)).isCloseTo(2.0, within(1e-9));
+        java.util.List<SoakBench.Sample> steady = new java.util.ArrayList<>();
+        for (int i = 0; i <= 10; i++) {
+            steady.add(new SoakBench.Sample(i * 30.0, i * 1000L, 120 + (i % 2), 40));
+        }
+        assertThat(Math.abs(SoakBench.heapSlopeMbPerMinute(steady))).isLessThan(0.2);
+        assertThat(SoakBench.heapSlopeMbPerMinute(steady.subList(0, 2))).isNaN();
+        assertThatThrownBy(() -> SoakBench.Options.parse(new String[] {"--minutes", "0"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--minutes");
+        assertThat(SoakBench.Options.parse(new String[] {"--rate", "5000"}).ws().rate())
+                .isEqualTo(5000);
     }
 }
