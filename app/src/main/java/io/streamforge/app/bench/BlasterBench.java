@@ -11,12 +11,7 @@ import io.streamforge.kafka.KafkaClients;
 import io.streamforge.kafka.KafkaSettings;
 import io.streamforge.kafka.RecordCodec;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -39,7 +34,9 @@ final class BlasterBench {
         double raw;
         try (FrameBlaster b = FrameBlaster.start()) {
             out.println("» blaster → bare JDK WebSocket client (counts frames) ...");
-            raw = bareClientRate(b, o.seconds());
+            raw =
+                    WsBench.bareClientRate(
+                            b.wsBaseUrl() + "/stream?streams=btcusdt@aggTrade", o.seconds());
             out.printf("» blaster delivers %,.0f msgs/s%n", raw);
         }
         double parsed;
@@ -84,35 +81,6 @@ final class BlasterBench {
         out.printf(
                 "loader-ws service → Kafka          %,12.0f msgs/s  = %.2f of raw  (target ≥ %,.0f)%n",
                 loader, loader / raw, WsBench.TARGET_RATE);
-    }
-
-    private static double bareClientRate(FrameBlaster b, int seconds) {
-        AtomicLong frames = new AtomicLong();
-        WebSocket.Listener counter =
-                new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(
-                            WebSocket ws, CharSequence data, boolean last) {
-                        if (last) {
-                            frames.incrementAndGet();
-                        }
-                        ws.request(1);
-                        return null;
-                    }
-                };
-        WebSocket ws =
-                HttpClient.newHttpClient()
-                        .newWebSocketBuilder()
-                        .buildAsync(
-                                URI.create(b.wsBaseUrl() + "/stream?streams=btcusdt@aggTrade"),
-                                counter)
-                        .orTimeout(10, TimeUnit.SECONDS)
-                        .join();
-        try {
-            return WsBench.measure(new AtomicLong[] {frames}, seconds)[0];
-        } finally {
-            ws.abort();
-        }
     }
 
     /** {received, acked} msgs/s; without Kafka ({@code kafka == null}) acked is 0. */

@@ -204,6 +204,14 @@ final class WsBench {
                 o.symbols().stream()
                         .map(s -> WsStream.aggTrade(s).name())
                         .collect(Collectors.joining("/"));
+        return bareClientRate(sim.server().wsBaseUrl() + "/stream?streams=" + streams, o.seconds());
+    }
+
+    /**
+     * Frames/s a bare JDK WebSocket client receives from {@code url} when it only counts them: the
+     * raw limit of a source.
+     */
+    static double bareClientRate(String url, int seconds) {
         AtomicLong frames = new AtomicLong();
         WebSocket.Listener counter =
                 new WebSocket.Listener() {
@@ -220,13 +228,11 @@ final class WsBench {
         WebSocket ws =
                 HttpClient.newHttpClient()
                         .newWebSocketBuilder()
-                        .buildAsync(
-                                URI.create(sim.server().wsBaseUrl() + "/stream?streams=" + streams),
-                                counter)
+                        .buildAsync(URI.create(url), counter)
                         .orTimeout(10, TimeUnit.SECONDS)
                         .join();
         try {
-            return measure(frames, o.seconds());
+            return measure(frames, seconds);
         } finally {
             ws.abort();
         }

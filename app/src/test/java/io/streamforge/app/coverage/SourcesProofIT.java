@@ -2,6 +2,7 @@ package io.streamforge.app.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamforge.app.TelemetryLog;
 import io.streamforge.connector.ConnectorWorker;
 import io.streamforge.domain.AggTrade;
 import io.streamforge.domain.Interval;
@@ -16,9 +17,6 @@ import io.streamforge.domain.coverage.Source;
 import io.streamforge.domain.coverage.SourcedRange;
 import io.streamforge.embedded.EmbeddedKafkaBroker;
 import io.streamforge.embedded.EmbeddedPostgresServer;
-import io.streamforge.kafka.KafkaClients;
-import io.streamforge.kafka.KafkaSettings;
-import io.streamforge.kafka.TelemetryCodec;
 import io.streamforge.kafka.TelemetryEvent;
 import io.streamforge.kafka.Topics;
 import io.streamforge.loader.candles.CandlesLoader;
@@ -31,17 +29,12 @@ import io.streamforge.sim.ReplayClock;
 import io.streamforge.sim.SimConfig;
 import io.streamforge.store.postgres.PostgresStores;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -263,28 +256,6 @@ class SourcesProofIT {
 
     /** All telemetry events of a queue currently on queue-events. */
     static List<TelemetryEvent> events(String queueId) {
-        List<TelemetryEvent> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> c =
-                KafkaClients.consumer(
-                        KafkaSettings.plaintext(kafka.bootstrapServers()), null, "proof-events")) {
-            var parts =
-                    c.partitionsFor(Topics.EVENTS).stream()
-                            .map(i -> new TopicPartition(i.topic(), i.partition()))
-                            .toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < deadline
-                    && parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    TelemetryEvent e = TelemetryCodec.decodeEvent(r.value());
-                    if (e.queueId().equals(queueId)) {
-                        out.add(e);
-                    }
-                }
-            }
-        }
-        return out;
+        return TelemetryLog.read(kafka.bootstrapServers(), queueId);
     }
 }
