@@ -69,7 +69,7 @@ final class MarketRoutes {
         Responses.json(ctx, body);
     }
 
-    private static Map<String, Object> header(Symbol symbol, Interval interval, TimeRange range) {
+    static Map<String, Object> header(Symbol symbol, Interval interval, TimeRange range) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("symbol", symbol.value());
         m.put("interval", interval.code());

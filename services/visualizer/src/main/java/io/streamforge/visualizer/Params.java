@@ -41,6 +41,37 @@ final class Params {
         }
     }
 
+    /** An optional interval parameter; {@code fallback} when absent or blank. */
+    static Interval optionalInterval(Context ctx, String name, Interval fallback) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Interval.of(raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(name, e.getMessage());
+        }
+    }
+
+    /** An optional integer parameter in {@code [min, max]}; {@code fallback} when absent. */
+    static int intInRange(Context ctx, String name, int fallback, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(raw.trim());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiProblem.badRequest(
+                name, name + ": expected an integer " + min + ".." + max + ", got '" + raw + "'");
+    }
+
     static String indicatorName(Context ctx) {
         String raw = required(ctx, "name");
         try {

@@ -22,9 +22,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * Forwards {@code /api/queues[/{id}]} to the queue-manager's {@code /queues[/{id}]} (status, type
- * and body as they are) and relays its SSE stream {@code /queues/{id}/events} byte for byte, with a
- * comment ping every {@link #PING_MS} so that a closed browser tab ends the upstream connection.
+ * Forwards {@code /api/queues/**} to the queue-manager's {@code /queues/**} (status, type and body
+ * as they are; the request's {@code Authorization} header unchanged): list, one queue, coverage,
+ * start and stop. Relays its SSE streams ({@code /queues/{id}/events}, {@code /queues/events})
+ * event by event, with a comment ping every {@link #PING_MS} so that a closed browser tab ends the
+ * upstream connection.
  */
 final class QueueManagerRelay implements AutoCloseable {
     static final long PING_MS = 15_000;
@@ -51,44 +53,90 @@ final class QueueManagerRelay implements AutoCloseable {
     }
 
     void queues(Context ctx) {
-        forward(ctx, "queues");
+        forward(ctx, get(ctx, "queues"));
     }
 
     void queue(Context ctx) {
-        forward(ctx, "queues/" + queueId(ctx));
+        forward(ctx, get(ctx, "queues/" + queueId(ctx)));
     }
 
-    private void forward(Context ctx, String path) {
-        HttpRequest req = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().build();
+    /** {@code GET /queues/{id}/coverage}: received ranges and gaps per key of the queue. */
+    void coverage(Context ctx) {
+        forward(ctx, get(ctx, "queues/" + queueId(ctx) + "/coverage"));
+    }
+
+    /** {@code POST /queues/start-pipeline}: body, content type and Authorization as they are. */
+    void start(Context ctx) {
+        forward(ctx, post(ctx, "queues/start-pipeline", ctx.bodyAsBytes()));
+    }
+
+    /** {@code POST /queues/{id}/stop}. */
+    void stop(Context ctx) {
+        forward(ctx, post(ctx, "queues/" + queueId(ctx) + "/stop", new byte[0]));
+    }
+
+    private HttpRequest.Builder upstream(Context ctx, String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path));
+        String auth = ctx.header("Authorization");
+        if (auth != null) {
+            b.header("Authorization", auth);
+        }
+        return b;
+    }
+
+    private HttpRequest get(Context ctx, String path) {
+        return upstream(ctx, path).timeout(TIMEOUT).GET().build();
+    }
+
+    private HttpRequest post(Context ctx, String path, byte[] body) {
+        String type = ctx.contentType() == null ? "application/json" : ctx.contentType();
+        return upstream(ctx, path)
+                .timeout(TIMEOUT)
+                .header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+    }
+
+    private void forward(Context ctx, HttpRequest req) {
         HttpResponse<byte[]> res = send(req, HttpResponse.BodyHandlers.ofByteArray());
         ctx.status(HttpStatus.forStatus(res.statusCode()))
                 .contentType(res.headers().firstValue("content-type").orElse("application/json"))
                 .result(res.body());
     }
 
-    /** Relays the SSE stream until either side closes; 404 problem when the queue is unknown. */
+    /** Relays one queue's SSE stream until either side closes; 404 problem for an unknown queue. */
     void events(Context ctx) throws IOException {
         String id = queueId(ctx);
-        HttpRequest check =
-                HttpRequest.newBuilder(base.resolve("queues/" + id)).timeout(TIMEOUT).GET().build();
-        int status = send(check, HttpResponse.BodyHandlers.discarding()).statusCode();
+        int status =
+                send(get(ctx, "queues/" + id), HttpResponse.BodyHandlers.discarding()).statusCode();
         if (status == 404) {
             throw ApiProblem.notFound("queue_id", "no queue " + id);
         }
         if (status != 200) {
             throw new ApiProblem(502, "queue-manager answered " + status + " for queue " + id);
         }
-        HttpRequest req =
-                HttpRequest.newBuilder(base.resolve("queues/" + id + "/events"))
-                        .header("Accept", "text/event-stream")
-                        .GET()
-                        .build();
+        relay(ctx, "queues/" + id + "/events");
+    }
+
+    /**
+     * Relays the queue-manager's stream of every queue ({@code GET /queues/events}); 404 when it
+     * has none (an older queue-manager), so that the page falls back to one stream per queue.
+     */
+    void allEvents(Context ctx) throws IOException {
+        relay(ctx, "queues/events");
+    }
+
+    private void relay(Context ctx, String path) throws IOException {
+        HttpRequest req = upstream(ctx, path).header("Accept", "text/event-stream").GET().build();
         HttpResponse<InputStream> res = send(req, HttpResponse.BodyHandlers.ofInputStream());
         String type = res.headers().firstValue("content-type").orElse("");
         if (res.statusCode() != 200 || !type.startsWith("text/event-stream")) {
             res.body().close();
+            if (res.statusCode() == 404) {
+                throw new ApiProblem(404, "queue-manager has no " + path);
+            }
             throw new ApiProblem(
-                    502, "queue-manager events of " + id + ": " + res.statusCode() + " " + type);
+                    502, "queue-manager " + path + ": " + res.statusCode() + " " + type);
         }
         ctx.status(HttpStatus.OK);
         ctx.res().setContentType("text/event-stream;charset=utf-8");

@@ -35,6 +35,22 @@ public final class VisualizerServer implements AutoCloseable {
     /** Most candles or indicator values one request may return. */
     public static final int MAX_ROWS = 20_000;
 
+    /** Most stored candles one {@code /api/chart} request reads (it sends at most 5,000). */
+    public static final int MAX_SOURCE_ROWS = 200_000;
+
+    /** The page's files in {@code web/} on the classpath, with their content types. */
+    static final Map<String, String> WEB_FILES =
+            Map.of(
+                    "app.css", "text/css; charset=utf-8",
+                    "auth.js", "text/javascript; charset=utf-8",
+                    "api.js", "text/javascript; charset=utf-8",
+                    "app.js", "text/javascript; charset=utf-8",
+                    "pipelines.js", "text/javascript; charset=utf-8",
+                    "candles.js", "text/javascript; charset=utf-8",
+                    "graph.js", "text/javascript; charset=utf-8",
+                    "coverage.js", "text/javascript; charset=utf-8",
+                    "charts.js", "text/javascript; charset=utf-8");
+
     /** The stores the API reads. */
     public record Ports(
             MarketDataStore marketData,
@@ -71,6 +87,8 @@ public final class VisualizerServer implements AutoCloseable {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("model_name", modelName);
         config.put("max_rows", MAX_ROWS);
+        config.put("max_source_rows", MAX_SOURCE_ROWS);
+        config.put("max_points", ChartRoutes.MAX_POINTS);
         this.app =
                 Javalin.create(cfg -> configure(cfg, ports, modelName, config, host, port)).start();
         LOG.info("visualizer listening on {}:{} (queue-manager {})", host, port(), queueManagerUrl);
@@ -90,14 +108,19 @@ public final class VisualizerServer implements AutoCloseable {
         MarketRoutes market = new MarketRoutes(ports.marketData(), ports.indicators(), MAX_ROWS);
         GraphRoutes graphs = new GraphRoutes(ports.graphs());
         ModelRoutes models = new ModelRoutes(ports.models(), modelName);
+        ChartRoutes chart = new ChartRoutes(ports.marketData(), MAX_SOURCE_ROWS);
         r.get("/", ctx -> resource(ctx, "index.html", "text/html; charset=utf-8"));
-        r.get("/app.js", ctx -> resource(ctx, "app.js", "text/javascript; charset=utf-8"));
-        r.get("/charts.js", ctx -> resource(ctx, "charts.js", "text/javascript; charset=utf-8"));
-        r.get("/app.css", ctx -> resource(ctx, "app.css", "text/css; charset=utf-8"));
+        WEB_FILES.forEach((file, type) -> r.get("/" + file, ctx -> resource(ctx, file, type)));
+        r.get("/vendor/echarts.min.js", Vendor::echarts);
         r.get("/api/config", ctx -> Responses.json(ctx, config));
         r.get("/api/queues", timed("/api/queues", relay::queues));
+        r.get("/api/queues/events", relay::allEvents); // before /{id}: the all-queues stream
+        r.post("/api/queues/start-pipeline", timed("/api/queues/start-pipeline", relay::start));
         r.get("/api/queues/{id}", timed("/api/queues/{id}", relay::queue));
+        r.get("/api/queues/{id}/coverage", timed("/api/queues/{id}/coverage", relay::coverage));
         r.get("/api/queues/{id}/events", relay::events);
+        r.post("/api/queues/{id}/stop", timed("/api/queues/{id}/stop", relay::stop));
+        r.get("/api/chart", timed("/api/chart", chart::chart));
         r.get("/api/candles", timed("/api/candles", market::candles));
         r.get("/api/indicators", timed("/api/indicators", market::indicatorNames));
         r.get("/api/indicators/values", timed("/api/indicators/values", market::indicatorValues));
