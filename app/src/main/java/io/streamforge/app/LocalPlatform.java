@@ -137,6 +137,7 @@ public final class LocalPlatform implements AutoCloseable {
                                         Map.of(),
                                         10_000),
                                 stores.queues(),
+                                stores.coverage(), // GET /queues/{id}/coverage (the UI's view)
                                 launcher,
                                 known::contains,
                                 TimeSource.system()));

@@ -37,11 +37,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web UI in a real headless Chromium against a real local platform: a pipeline (candles of
  * three symbols → connector → graph-builder → gnn-trainer) runs to the end, then the page must show
- * what the stores hold — the queue finished with its record counts, one SVG candle per stored
- * candle, one graph node per symbol, the run's metrics from S3. Chromium and chromedriver come from
- * the OS ({@code deploy/ci-deps.sh} installs them): missing → the test fails when {@code CI} is
- * set, else it is skipped. Selenium Manager is never asked (both paths are given), so nothing is
- * downloaded.
+ * what the stores hold — the queue finished with its record counts, one ECharts candle per stored
+ * candle (a day of 1m needs no resampling), one graph node per symbol, the run's metrics from S3.
+ * The zoom, panes, the 300-symbol graph, coverage and start/stop are in VisualizerViewsBrowserIT.
+ * Chromium and chromedriver come from the OS ({@code deploy/ci-deps.sh} installs them): missing →
+ * the test fails when {@code CI} is set, else it is skipped. Selenium Manager is never asked (both
+ * paths are given), so nothing is downloaded.
  */
 class VisualizerBrowserIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -148,6 +149,17 @@ class VisualizerBrowserIT {
         assertThat(Long.parseLong(loader.getAttribute("data-records"))).isEqualTo(stored);
         assertThat(all(row + " li.step")).hasSize(4);
         assertThat(all(row + " li.step[data-status='finished']")).hasSize(4);
+        // records per kind, not one sum: the loader's candles, the connector's stored rows and
+        // graph-builder's indicator values + edges apart
+        assertThat(attr(row + " li.kind[data-kind='candles']", "data-records"))
+                .isEqualTo(String.valueOf(stored));
+        assertThat(attr(row + " li.kind[data-kind='stored']", "data-records"))
+                .isEqualTo(String.valueOf(stored));
+        assertThat(Long.parseLong(attr(row + " li.kind[data-kind^='indicator']", "data-records")))
+                .isPositive();
+        // "Last event": the newest step update (the trainer finishing last)
+        String last = browser.findElement(By.cssSelector(row + " td.last")).getText();
+        assertThat(last).startsWith("gnn-trainer: finished");
     }
 
     @Test
@@ -156,11 +168,12 @@ class VisualizerBrowserIT {
         TimeRange range = TimeRange.parseDays("2024-06-02:2024-06-02");
         int stored = platform.stores().marketData().candles(eth, Interval.M1, range).size();
         assertThat(stored).isEqualTo(1440);
-        waiting().until(d -> !all("#candles svg .candle").isEmpty()); // the auto-selected queue
+        waiting().until(d -> info("candles-info", "data-count") != null); // the selected queue
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript(
                 "document.querySelector('#candles-symbol').value = arguments[0];"
                         + "document.querySelector('#candles-interval').value = '1m';"
+                        + "document.querySelector('#candles-display').value = '';"
                         + "document.querySelector('#candles-from').value = arguments[1];"
                         + "document.querySelector('#candles-to').value = arguments[1];",
                 eth.value(),
@@ -172,13 +185,28 @@ class VisualizerBrowserIT {
                                 eth.value().equals(info("candles-info", "data-symbol"))
                                         && String.valueOf(stored)
                                                 .equals(info("candles-info", "data-count")));
-        assertThat(all("#candles svg .candle")).hasSize(stored);
-        WebElement overlay = browser.findElement(By.cssSelector("#candles svg polyline.indicator"));
-        String name = overlay.getAttribute("data-name");
-        int values = platform.stores().indicators().values(eth, Interval.M1, name, range).size();
-        assertThat(platform.stores().indicators().names(eth, Interval.M1)).contains(name);
-        assertThat(values).isPositive();
-        assertThat(overlay.getAttribute("data-count")).isEqualTo(String.valueOf(values));
+        // a day of 1m fits the point budget: drawn as stored, one ECharts candle each
+        assertThat(info("candles-info", "data-display-interval")).isEqualTo("1m");
+        String option =
+                "return echarts.getInstanceByDom(document.querySelector('#candles-chart'))"
+                        + ".getOption().series";
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> series = (List<Map<String, Object>>) js.executeScript(option);
+        assertThat(series.get(0).get("type")).isEqualTo("candlestick");
+        assertThat((List<?>) series.get(0).get("data")).hasSize(stored);
+        assertThat(series.get(1).get("type")).isEqualTo("bar"); // volume
+        assertThat((List<?>) series.get(1).get("data")).hasSize(stored);
+        Map<String, Object> sma =
+                series.stream()
+                        .filter(s -> "SMA_20".equals(s.get("name")))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat((List<?>) sma.get("data")).hasSize(stored);
+        assertThat(info("candles-chart", "data-overlay-specs")).isEqualTo("SMA:20");
+    }
+
+    static String attr(String css, String attribute) {
+        return browser.findElement(By.cssSelector(css)).getAttribute(attribute);
     }
 
     static String info(String id, String attribute) {
@@ -188,21 +216,30 @@ class VisualizerBrowserIT {
     @Test
     void graphViewHasOneNodePerSymbolAndTheStoredEdges() {
         GraphRecord graph = platform.stores().graphs().load(queueId).orElseThrow();
-        waiting().until(d -> all("#graph svg .node").size() == SYMBOLS.size());
-        assertThat(all("#graph svg .node").stream().map(e -> e.getAttribute("data-symbol")))
+        waiting().until(d -> queueId.equals(info("graph-info", "data-collection")));
+        assertThat(info("graph-chart", "data-nodes")).isEqualTo(String.valueOf(SYMBOLS.size()));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> s =
+                (Map<String, Object>)
+                        ((JavascriptExecutor) browser)
+                                .executeScript(
+                                        "return echarts.getInstanceByDom(document.querySelector('#graph-chart'))"
+                                                + ".getOption().series[0]");
+        assertThat(((List<?>) s.get("data")).stream().map(n -> ((Map<?, ?>) n).get("id")))
                 .containsExactlyInAnyOrder("BTCUSDT", "ETHUSDT", "SOLUSDT");
-        List<WebElement> edges = all("#graph svg .edge");
-        assertThat(edges).hasSize(graph.edges().size());
+        List<?> links = (List<?>) s.get("links");
+        assertThat(links).hasSize(graph.edges().size());
         var first = graph.edges().get(0);
-        WebElement drawn =
-                browser.findElement(
-                        By.cssSelector(
-                                "#graph svg .edge[data-source='"
-                                        + first.a()
-                                        + "'][data-target='"
-                                        + first.b()
-                                        + "']"));
-        assertThat(Double.parseDouble(drawn.getAttribute("data-rho"))).isEqualTo(first.rho());
+        Map<?, ?> drawn =
+                links.stream()
+                        .map(l -> (Map<?, ?>) l)
+                        .filter(
+                                l ->
+                                        first.a().value().equals(l.get("source"))
+                                                && first.b().value().equals(l.get("target")))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(((Number) drawn.get("value")).doubleValue()).isEqualTo(first.rho());
     }
 
     @Test

@@ -6,16 +6,22 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for the queue-manager HTTP API (JDK {@code HttpServer}) with one queue, {@link #ID}:
- * {@code GET /queues}, {@code GET /queues/{id}} (404 problem for others) and {@code GET
- * /queues/{id}/events}, an SSE stream that sends a {@code queue} and a {@code telemetry} event and
- * stays open until {@link #close()}. The real queue-manager is used by the app's
- * VisualizerBrowserIT; here only the forwarding and relaying are under test.
+ * {@code GET /queues}, {@code GET /queues/{id}} (404 problem for others), {@code GET
+ * /queues/{id}/coverage}, {@code POST /queues/start-pipeline} (400 problem naming {@code
+ * time_range} when the body has none), {@code POST /queues/{id}/stop} and {@code GET
+ * /queues/{id}/events} (and, when built with {@code allEvents}, {@code GET /queues/events}): an SSE
+ * stream that sends a {@code queue} and a {@code telemetry} event and stays open until {@link
+ * #close()}. Every request is recorded ({@link #requests()}) with its Authorization header. The
+ * real queue-manager is used by the app's VisualizerBrowserIT; here only the forwarding and
+ * relaying are under test.
  */
 final class FakeQueueManager implements AutoCloseable {
     static final String ID = "loader-btcusdt-api-candles-2024-06-01-abc123";
@@ -23,6 +29,8 @@ final class FakeQueueManager implements AutoCloseable {
             "{\"queue_id\":\""
                     + ID
                     + "\",\"status\":\"running\",\"records_written\":42,\"steps\":[]}";
+    static final String COVERAGE =
+            "{\"queue_id\":\"" + ID + "\",\"keys\":[{\"symbol\":\"BTCUSDT\",\"gaps\":[]}]}";
     static final String TELEMETRY =
             "{\"v\":1,\"queue_id\":\""
                     + ID
@@ -31,8 +39,19 @@ final class FakeQueueManager implements AutoCloseable {
 
     private final HttpServer server;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final boolean allEvents;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+    /** One request as received: method, path, Authorization header (or null) and body. */
+    record Request(String method, String path, String authorization, String body) {}
 
     FakeQueueManager() throws IOException {
+        this(true);
+    }
+
+    /** {@code allEvents = false}: an older queue-manager without {@code GET /queues/events}. */
+    FakeQueueManager(boolean allEvents) throws IOException {
+        this.allEvents = allEvents;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/queues", this::handle);
@@ -43,22 +62,59 @@ final class FakeQueueManager implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    List<Request> requests() {
+        return requests;
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
-        if (path.equals("/queues")) {
+        String method = ex.getRequestMethod();
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        requests.add(
+                new Request(method, path, ex.getRequestHeaders().getFirst("Authorization"), body));
+        if (method.equals("POST")) {
+            post(ex, path, body);
+        } else if (path.equals("/queues")) {
             send(ex, 200, "application/json", "[" + QUEUE + "]");
         } else if (path.equals("/queues/" + ID)) {
             send(ex, 200, "application/json", QUEUE);
-        } else if (path.equals("/queues/" + ID + "/events")) {
+        } else if (path.equals("/queues/" + ID + "/coverage")) {
+            send(ex, 200, "application/json", COVERAGE);
+        } else if (path.equals("/queues/" + ID + "/events")
+                || (allEvents && path.equals("/queues/events"))) {
             stream(ex);
         } else {
-            String id = path.substring("/queues/".length());
+            notFound(ex, path);
+        }
+    }
+
+    private void post(HttpExchange ex, String path, String body) throws IOException {
+        if (path.equals("/queues/start-pipeline") && !body.contains("time_range")) {
             send(
                     ex,
-                    404,
+                    400,
                     "application/problem+json",
-                    "{\"status\":404,\"field\":\"queue_id\",\"detail\":\"no queue " + id + "\"}");
+                    "{\"status\":400,\"field\":\"time_range\",\"detail\":\"missing\"}");
+        } else if (path.equals("/queues/start-pipeline")) {
+            send(ex, 201, "application/json", "{\"status\":\"ok\",\"queue_id\":\"" + ID + "\"}");
+        } else if (path.equals("/queues/" + ID + "/stop")) {
+            send(
+                    ex,
+                    202,
+                    "application/json",
+                    "{\"status\":\"stopping\",\"queue_id\":\"" + ID + "\"}");
+        } else {
+            notFound(ex, path);
         }
+    }
+
+    private static void notFound(HttpExchange ex, String path) throws IOException {
+        String id = path.substring("/queues/".length());
+        send(
+                ex,
+                404,
+                "application/problem+json",
+                "{\"status\":404,\"field\":\"queue_id\",\"detail\":\"no queue " + id + "\"}");
     }
 
     private void stream(HttpExchange ex) throws IOException {

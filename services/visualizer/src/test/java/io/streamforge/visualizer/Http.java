@@ -29,11 +29,26 @@ final class Http {
     private Http() {}
 
     static Reply get(String url) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)));
+    }
+
+    /** A POST with a JSON body and extra header name/value pairs. */
+    static Reply post(String url, String json, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b);
+    }
+
+    static Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
         HttpResponse<String> r =
                 CLIENT.send(
-                        HttpRequest.newBuilder(URI.create(url))
-                                .timeout(Duration.ofSeconds(30))
-                                .build(),
+                        b.timeout(Duration.ofSeconds(30)).build(),
                         HttpResponse.BodyHandlers.ofString());
         return new Reply(
                 r.statusCode(), r.headers().firstValue("content-type").orElse(""), r.body());

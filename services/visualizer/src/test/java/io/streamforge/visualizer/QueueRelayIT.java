@@ -16,9 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code /api/queues[/{id}[/events]]}: forwarded and relayed to {@link FakeQueueManager}, a JDK
- * {@code HttpServer} standing in for the queue-manager (the real queue-manager is used by the app's
- * VisualizerBrowserIT). The stores are not asked here, so in-memory ones do.
+ * {@code /api/queues/**} (list, one queue, coverage, start, stop, the SSE streams of one and of all
+ * queues): forwarded and relayed to {@link FakeQueueManager}, a JDK {@code HttpServer} standing in
+ * for the queue-manager (the real queue-manager is used by the app's VisualizerBrowserIT). The
+ * stores are not asked here, so in-memory ones do.
  */
 class QueueRelayIT {
     static FakeQueueManager qm;
@@ -88,12 +89,32 @@ class QueueRelayIT {
 
     @Test
     void eventsAreRelayedAsServerSentEvents() throws Exception {
+        assertThat(firstEvents(base + "/api/queues/" + FakeQueueManager.ID + "/events"))
+                .containsSubsequence(
+                        "event: queue",
+                        "data: " + FakeQueueManager.QUEUE,
+                        "",
+                        "event: telemetry",
+                        "data: " + FakeQueueManager.TELEMETRY);
+        VisualizerApiIT.assertProblem(base + "/api/queues/no-such-queue/events", 404, "queue_id");
+    }
+
+    @Test
+    void theStreamOfAllQueuesIsRelayedOr404WhenTheQueueManagerHasNone() throws Exception {
+        assertThat(firstEvents(base + "/api/queues/events"))
+                .containsSubsequence("event: telemetry", "data: " + FakeQueueManager.TELEMETRY);
+        try (FakeQueueManager older = new FakeQueueManager(false);
+                VisualizerServer v = server(older.url(), null)) {
+            String url = "http://127.0.0.1:" + v.port() + "/api/queues/events";
+            JsonNode p = VisualizerApiIT.assertProblem(url, 404, null);
+            assertThat(p.get("detail").asText()).contains("queues/events");
+        }
+    }
+
+    /** The lines of an SSE response up to its second {@code data:} line. */
+    static List<String> firstEvents(String url) throws Exception {
         List<String> lines = new ArrayList<>();
-        var req =
-                java.net.http.HttpRequest.newBuilder(
-                                java.net.URI.create(
-                                        base + "/api/queues/" + FakeQueueManager.ID + "/events"))
-                        .build();
+        var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build();
         var res =
                 java.net.http.HttpClient.newHttpClient()
                         .send(req, java.net.http.HttpResponse.BodyHandlers.ofLines());
@@ -106,14 +127,56 @@ class QueueRelayIT {
                 lines.add(it.next());
             }
         }
-        assertThat(lines)
-                .containsSubsequence(
-                        "event: queue",
-                        "data: " + FakeQueueManager.QUEUE,
+        return lines;
+    }
+
+    @Test
+    void coverageStartAndStopAreForwardedWithTheAuthorizationHeaderUnchanged() throws Exception {
+        String token = "Bearer eyJ.test-token";
+        Http.Reply cov =
+                Http.send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(
+                                                base
+                                                        + "/api/queues/"
+                                                        + FakeQueueManager.ID
+                                                        + "/coverage"))
+                                .header("Authorization", token));
+        assertThat(cov.json()).isEqualTo(Http.JSON.readTree(FakeQueueManager.COVERAGE));
+        assertThat(last("GET").authorization()).isEqualTo(token);
+
+        String body = "{\"symbols\":[\"BTCUSDT\"],\"time_range\":\"2024-01-01:2024-01-02\"}";
+        Http.Reply started =
+                Http.post(base + "/api/queues/start-pipeline", body, "Authorization", token);
+        assertThat(started.status()).isEqualTo(201);
+        assertThat(started.json().get("queue_id").asText()).isEqualTo(FakeQueueManager.ID);
+        FakeQueueManager.Request sent = last("POST");
+        assertThat(sent.path()).isEqualTo("/queues/start-pipeline");
+        assertThat(sent.body()).isEqualTo(body);
+        assertThat(sent.authorization()).isEqualTo(token);
+
+        Http.Reply invalid = Http.post(base + "/api/queues/start-pipeline", "{\"symbols\":[]}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.type()).startsWith("application/problem+json");
+        assertThat(invalid.json().get("field").asText()).isEqualTo("time_range");
+        assertThat(last("POST").authorization()).as("none given, none sent").isNull();
+
+        Http.Reply stopped =
+                Http.post(
+                        base + "/api/queues/" + FakeQueueManager.ID + "/stop",
                         "",
-                        "event: telemetry",
-                        "data: " + FakeQueueManager.TELEMETRY);
-        VisualizerApiIT.assertProblem(base + "/api/queues/no-such-queue/events", 404, "queue_id");
+                        "Authorization",
+                        token);
+        assertThat(stopped.status()).isEqualTo(202);
+        assertThat(last("POST").path()).isEqualTo("/queues/" + FakeQueueManager.ID + "/stop");
+        assertThat(last("POST").authorization()).isEqualTo(token);
+        assertThat(Http.post(base + "/api/queues/no-such-queue/stop", "").status()).isEqualTo(404);
+    }
+
+    static FakeQueueManager.Request last(String method) {
+        List<FakeQueueManager.Request> all =
+                qm.requests().stream().filter(r -> r.method().equals(method)).toList();
+        return all.get(all.size() - 1);
     }
 
     @Test

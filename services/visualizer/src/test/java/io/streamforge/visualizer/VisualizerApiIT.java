@@ -291,10 +291,21 @@ class VisualizerApiIT {
                 .contains("id=\"candles\"")
                 .contains("src=\"app.js\"")
                 .doesNotContain("https://");
-        Http.Reply js = Http.get(base + "/app.js");
+        assertThat(page.body())
+                .contains("src=\"auth.js\"")
+                .contains("src=\"vendor/echarts.min.js\"");
+        for (String file : VisualizerServer.WEB_FILES.keySet()) {
+            Http.Reply r = Http.get(base + "/" + file);
+            assertThat(r.status()).as(file).isEqualTo(200);
+            assertThat(r.body()).as(file).doesNotContain("https://");
+        }
+        Http.Reply js = Http.get(base + "/candles.js");
         assertThat(js.type()).startsWith("text/javascript");
-        assertThat(js.body()).contains("/api/candles");
-        assertThat(Http.get(base + "/charts.js").body()).contains("function drawCandles");
+        assertThat(js.body()).contains("/api/chart");
+        Http.Reply echarts = Http.get(base + "/vendor/echarts.min.js");
+        assertThat(echarts.status()).isEqualTo(200);
+        assertThat(echarts.type()).startsWith("text/javascript");
+        assertThat(echarts.body()).contains("echarts").hasSizeGreaterThan(500_000);
         assertThat(Http.get(base + "/app.css").status()).isEqualTo(200);
         assertThat(Http.get(base + "/health/live").json().get("status").asText()).isEqualTo("UP");
         assertThat(Http.get(base + "/health/ready").json().get("status").asText()).isEqualTo("UP");
