@@ -5,7 +5,7 @@
 
 const candleView = { chart: null, data: null };
 const UP = '#1a9b5b', DOWN = '#d0413a';
-const LINE_COLORS = ['#8a4fd8', '#e08a1e', '#2f6fdf', '#0f9aa8', '#c2417d', '#6b7480'];
+const LINE_COLORS = ['#8a4fd8', '#e08a1e', '#2f6fdf', '#c2417d', '#0f9aa8', '#6b7480'];
 
 function candleParams() {
   const p = {
@@ -78,7 +78,7 @@ function drawCandleChart(d) {
   const series = [
     { name: d.symbol, type: 'candlestick', data: ohlc, xAxisIndex: 0, yAxisIndex: 0,
       itemStyle: { color: UP, color0: DOWN, borderColor: UP, borderColor0: DOWN } },
-    { name: 'volume', type: 'bar', data: vol, xAxisIndex: 1, yAxisIndex: 1, large: true },
+    { name: 'volume', type: 'bar', data: vol, xAxisIndex: 1, yAxisIndex: 1 },
   ];
   let color = 0;
   for (const ind of overlays) for (const col of ind.columns) series.push(line(col, 0, LINE_COLORS[color++ % LINE_COLORS.length]));

@@ -70,7 +70,7 @@ function drawGraphChart(g) {
       ? `${p.data.source} – ${p.data.target}: rho ${Number(p.data.value).toFixed(4)}` : `${p.name}: ${p.value} edges`) },
     series: [{
       type: 'graph', layout: 'force', roam: true, draggable: true, data: nodes, links,
-      force: { repulsion: big ? 70 : 400, gravity: big ? 0.12 : 0.08, edgeLength: big ? [20, 90] : [80, 200], layoutAnimation: true, friction: 0.2 },
+      force: { repulsion: big ? 60 : 400, gravity: big ? 0.2 : 0.08, edgeLength: big ? [20, 90] : [80, 200], layoutAnimation: true, friction: 0.2 },
       label: { position: 'right', fontSize: 11, formatter: (p) => p.name.replace(/USDT$/, '') },
       labelLayout: { hideOverlap: true },
       emphasis: { focus: 'adjacency', label: { show: true }, lineStyle: { width: 4 } },

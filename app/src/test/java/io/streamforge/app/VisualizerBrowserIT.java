@@ -225,7 +225,9 @@ class VisualizerBrowserIT {
                                 .executeScript(
                                         "return echarts.getInstanceByDom(document.querySelector('#graph-chart'))"
                                                 + ".getOption().series[0]");
-        assertThat(((List<?>) s.get("data")).stream().map(n -> ((Map<?, ?>) n).get("id")))
+        assertThat(
+                        ((List<?>) s.get("data"))
+                                .stream().map(n -> String.valueOf(((Map<?, ?>) n).get("id"))))
                 .containsExactlyInAnyOrder("BTCUSDT", "ETHUSDT", "SOLUSDT");
         List<?> links = (List<?>) s.get("links");
         assertThat(links).hasSize(graph.edges().size());

@@ -118,7 +118,9 @@ class VisualizerViewsBrowserIT {
     /** Writes one view (a page section) to target/visualizer-{name}.png. */
     static void shot(String section, String name) throws Exception {
         WebElement el = browser.findElement(By.id(section));
-        js("arguments[0].scrollIntoView()", el);
+        js(
+                "document.querySelector('header').style.position = 'static'; arguments[0].scrollIntoView()",
+                el);
         Path file = el.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(
                 file,

@@ -1,5 +1,6 @@
 package io.streamforge.runtime;
 
+import io.streamforge.runtime.logging.LogFields;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class ServiceMain {
      * {@code run} to close everything; without SIGTERM the JVM exits with {@code run}'s code.
      */
     public static void main(String name, long shutdownWaitMs, ToIntFunction<StopSignal> run) {
+        LogFields.setProcess(name, null, null); // "service" on every log line of this JVM
         StopSignal stop = new StopSignal();
         CountDownLatch done = new CountDownLatch(1);
         Thread hook =

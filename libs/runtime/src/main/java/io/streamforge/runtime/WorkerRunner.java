@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.streamforge.domain.port.TimeSource;
 import io.streamforge.kafka.KafkaClients;
 import io.streamforge.runtime.logging.FluentForwarding;
+import io.streamforge.runtime.logging.LogFields;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -31,6 +32,8 @@ public final class WorkerRunner {
 
     /** Entry point for {@code main()}: runs, then exits the JVM with the exit code. */
     public static void main(String service, boolean symbolsRequired, Worker.Factory factory) {
+        // one worker per JVM (a pod): every thread's log lines carry its ids
+        LogFields.setProcess(service, System.getenv("QUEUE_ID"), System.getenv("TELEMETRY_ID"));
         StopSignal stop = new StopSignal();
         Thread hook = new Thread(() -> stop.stop("SIGTERM"));
         Runtime.getRuntime().addShutdownHook(hook);
@@ -46,18 +49,22 @@ public final class WorkerRunner {
             Worker.Factory factory,
             StopSignal stop,
             TimeSource time) {
-        ConfigReader reader = new ConfigReader(env);
-        WorkerConfig config;
-        Worker worker;
-        try {
-            config = WorkerConfig.read(reader, service, symbolsRequired);
-            worker = factory.create(reader, config);
-            reader.validate();
-        } catch (ConfigException e) {
-            LOG.error("{}: {}", service, e.getMessage());
-            return ConfigException.EXIT_CODE;
+        // several workers in one JVM (local mode): the worker's thread carries its own ids
+        try (LogFields.Scope ids =
+                LogFields.open(service, env.get("QUEUE_ID"), env.get("TELEMETRY_ID"))) {
+            ConfigReader reader = new ConfigReader(env);
+            WorkerConfig config;
+            Worker worker;
+            try {
+                config = WorkerConfig.read(reader, service, symbolsRequired);
+                worker = factory.create(reader, config);
+                reader.validate();
+            } catch (ConfigException e) {
+                LOG.error("{}: {}", service, e.getMessage());
+                return ConfigException.EXIT_CODE;
+            }
+            return runValidated(config, worker, stop, time);
         }
-        return runValidated(config, worker, stop, time);
     }
 
     private static int runValidated(

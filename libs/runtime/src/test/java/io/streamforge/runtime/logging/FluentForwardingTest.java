@@ -74,6 +74,26 @@ class FluentForwardingTest {
     }
 
     @Test
+    void recordsCarryTheWorkersTelemetryIdAndServiceFromTheLogFields() throws Exception {
+        try (FakeFluentBit fluent = FakeFluentBit.start()) {
+            forwarding = installed(env(fluent.port()), "demo-app");
+            Logger log = LoggerFactory.getLogger("test.ids");
+            try (LogFields.Scope ids = LogFields.open("loader-ws", "q-7", "q-7-loader-ws_0")) {
+                log.info("in a worker");
+            }
+            log.info("outside");
+            List<Received> got = fluent.await(r -> logger(r, "test.ids"), 2, WAIT);
+            assertThat(got.get(0).record())
+                    .containsEntry("service", "loader-ws")
+                    .containsEntry("queue_id", "q-7")
+                    .containsEntry("telemetry_id", "q-7-loader-ws_0");
+            assertThat(got.get(1).record())
+                    .containsEntry("service", "demo-app")
+                    .doesNotContainKey("queue_id");
+        }
+    }
+
+    @Test
     void unsetOrBlankHostInstallsNothing() {
         assertThat(FluentForwarding.installIfConfigured(Map.of("QUEUE_ID", "q"), "x")).isEmpty();
         assertThat(FluentForwarding.installIfConfigured(Map.of("FLUENT_HOST", " "), "x")).isEmpty();
