@@ -26,8 +26,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -282,8 +284,14 @@ class VisualizerViewsBrowserIT {
         String started = row.getAttribute("data-queue-id");
         assertThat(started).isNotEqualTo(queueId);
         String stop = "#pipelines tr[data-queue-id='" + started + "'] button.stop";
-        waiting().until(d -> !all(stop).isEmpty());
-        browser.findElement(By.cssSelector(stop)).click();
+        // live telemetry re-renders the row: click whichever button is there now
+        waiting()
+                .ignoring(StaleElementReferenceException.class)
+                .until(
+                        d -> {
+                            d.findElement(By.cssSelector(stop)).click();
+                            return true;
+                        });
         String stopped =
                 "#pipelines tr[data-queue-id='" + started + "'][data-status='interrupted']";
         waiting().withTimeout(Duration.ofSeconds(90)).until(d -> !all(stopped).isEmpty());
@@ -291,5 +299,49 @@ class VisualizerViewsBrowserIT {
         assertThat(q.get("status").asText()).isEqualTo("interrupted");
         assertThat(all(stop)).as("no stop button on a stopped queue").isEmpty();
         shot("pipelines", "pipelines");
+    }
+
+    /**
+     * The contract with the authentication work: a stand-in {@code window.sfAuth} (installed before
+     * any page script, as auth.js would) sees every API call and event stream, and a user without
+     * the operator role gets no start form and no stop button, also on a running queue.
+     */
+    @Test
+    @Order(6)
+    void everyCallGoesThroughSfAuthAndAViewerGetsNoStartOrStop() throws Exception {
+        ApiClient api = new ApiClient(platform.apiUrl());
+        var created =
+                api.post(
+                        "/queues/start-pipeline",
+                        "{\"symbols\":[\"SOLUSDT\"],\"time_range\":\"2022-01-01:2022-12-31\","
+                                + "\"microservices\":[{\"target\":\"loader-api-candles\",\"interval\":\"1m\"},"
+                                + "{\"target\":\"arango-connector\"}]}");
+        String running = created.body().get("queue_id").asText();
+        ((ChromeDriver) browser)
+                .executeCdpCommand(
+                        "Page.addScriptToEvaluateOnNewDocument",
+                        Map.of(
+                                "source",
+                                "window.sfCalls = [];"
+                                        + "Object.defineProperty(window, 'sfAuth', { writable: false, value: {"
+                                        + " ready: Promise.resolve(), user: { name: 'viewer', roles: ['viewer'] },"
+                                        + " can: (role) => role === 'viewer',"
+                                        + " fetch: (u, o) => { window.sfCalls.push(u); return fetch(u, o); },"
+                                        + " eventSource: (u) => { window.sfCalls.push(u); return new EventSource(u); } } });"));
+        browser.navigate().refresh();
+        String row = "#pipelines tr[data-queue-id='" + running + "']";
+        waiting().until(d -> !all(row).isEmpty());
+        assertThat(attr(row, "data-status")).isIn("pending", "running");
+        assertThat(all(row + " button.stop")).isEmpty();
+        assertThat(browser.findElement(By.id("start")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("user")).getText()).startsWith("viewer");
+        waiting().until(d -> sfCalls().stream().anyMatch(c -> c.startsWith("/api/chart?")));
+        assertThat(sfCalls()).contains("/api/config", "/api/queues", "/api/queues/events");
+        assertThat(api.post("/queues/" + running + "/stop", "{}").status()).isEqualTo(202);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> sfCalls() {
+        return (List<String>) js("return window.sfCalls");
     }
 }

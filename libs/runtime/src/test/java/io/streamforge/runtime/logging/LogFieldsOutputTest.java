@@ -68,14 +68,14 @@ class LogFieldsOutputTest {
     @Test
     void aWorkersLinesCarryItsServiceQueueAndTelemetryIdsFlat() throws Exception {
         try (LogFields.Scope ids = LogFields.open("loader-api-candles", "q-1", "q-1-tid_0")) {
-            LOG.info("loading {}", "BTCUSDT");
+            LOG.warn("loading {}", "BTCUSDT");
         }
-        LOG.info("after the scope");
+        LOG.warn("after the scope");
         List<JsonNode> got = lines("test.logfields");
         assertThat(got).hasSize(2);
         JsonNode in = got.get(0);
         assertThat(in.get("message").asText()).isEqualTo("loading BTCUSDT");
-        assertThat(in.get("level").asText()).isEqualTo("INFO");
+        assertThat(in.get("level").asText()).isEqualTo("WARN");
         assertThat(in.get("service").asText()).isEqualTo("loader-api-candles");
         assertThat(in.get("queue_id").asText()).isEqualTo("q-1");
         assertThat(in.get("telemetry_id").asText()).isEqualTo("q-1-tid_0");
@@ -116,7 +116,7 @@ class LogFieldsOutputTest {
                         () -> {
                             try (LogFields.Scope ids =
                                     LogFields.open(service, queueId, queueId + "-t")) {
-                                LOG.info("working");
+                                LOG.warn("working");
                             }
                         });
         t.start();
