@@ -61,14 +61,7 @@ class VisualizerViewsBrowserIT {
         SimConfig sim = SimConfig.defaults().withSymbols(List.of(BTC, ETH, SOL));
         platform = PlatformFixture.start(sim, Map.of());
         ApiClient api = new ApiClient(platform.apiUrl());
-        var created =
-                api.post(
-                        "/queues/start-pipeline",
-                        "{\"symbols\":[\"BTCUSDT\"],\"time_range\":\"2024-06-01:2024-06-01\","
-                                + "\"microservices\":[{\"target\":\"loader-api-candles\",\"interval\":\"1m\"},"
-                                + "{\"target\":\"arango-connector\"}]}");
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        queueId = created.body().get("queue_id").asText();
+        queueId = startCandles(api, BTC, "2024-06-01:2024-06-01");
         JsonNode end = PlatformFixture.awaitEnd(api, queueId, Duration.ofMinutes(3));
         assertThat(end.get("status").asText()).as(end.toString()).isEqualTo("finished");
         // 43,200 one-minute candles: more than the page may receive, so the server resamples
@@ -89,6 +82,21 @@ class VisualizerViewsBrowserIT {
         browser = chromium();
         browser.get(platform.visualizerUrl() + "/");
         waiting().until(d -> !all("#pipelines tr[data-queue-id='" + queueId + "']").isEmpty());
+    }
+
+    /** Starts 1m candles of one symbol → connector through the API; returns the queue id. */
+    static String startCandles(ApiClient api, Symbol symbol, String range) {
+        var created =
+                api.post(
+                        "/queues/start-pipeline",
+                        "{\"symbols\":[\""
+                                + symbol
+                                + "\"],\"time_range\":\""
+                                + range
+                                + "\",\"microservices\":[{\"target\":\"loader-api-candles\","
+                                + "\"interval\":\"1m\"},{\"target\":\"arango-connector\"}]}");
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.body().get("queue_id").asText();
     }
 
     @AfterAll
@@ -310,13 +318,7 @@ class VisualizerViewsBrowserIT {
     @Order(6)
     void everyCallGoesThroughSfAuthAndAViewerGetsNoStartOrStop() throws Exception {
         ApiClient api = new ApiClient(platform.apiUrl());
-        var created =
-                api.post(
-                        "/queues/start-pipeline",
-                        "{\"symbols\":[\"SOLUSDT\"],\"time_range\":\"2022-01-01:2022-12-31\","
-                                + "\"microservices\":[{\"target\":\"loader-api-candles\",\"interval\":\"1m\"},"
-                                + "{\"target\":\"arango-connector\"}]}");
-        String running = created.body().get("queue_id").asText();
+        String running = startCandles(api, SOL, "2022-01-01:2022-12-31");
         ((ChromeDriver) browser)
                 .executeCdpCommand(
                         "Page.addScriptToEvaluateOnNewDocument",
