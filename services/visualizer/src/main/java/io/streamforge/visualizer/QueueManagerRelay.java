@@ -75,8 +75,12 @@ final class QueueManagerRelay implements AutoCloseable {
         forward(ctx, post(ctx, "queues/" + queueId(ctx) + "/stop", new byte[0]));
     }
 
+    /** The upstream request: the browser's query string and Authorization header as they are. */
     private HttpRequest.Builder upstream(Context ctx, String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path));
+        String query = ctx.queryString();
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(
+                        base.resolve(query == null || query.isEmpty() ? path : path + "?" + query));
         String auth = ctx.header("Authorization");
         if (auth != null) {
             b.header("Authorization", auth);

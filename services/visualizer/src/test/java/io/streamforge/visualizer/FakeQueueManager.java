@@ -42,8 +42,8 @@ final class FakeQueueManager implements AutoCloseable {
     private final boolean allEvents;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    /** One request as received: method, path, Authorization header (or null) and body. */
-    record Request(String method, String path, String authorization, String body) {}
+    /** One request as received: method, path, query, Authorization header (or null) and body. */
+    record Request(String method, String path, String query, String authorization, String body) {}
 
     FakeQueueManager() throws IOException {
         this(true);
@@ -71,7 +71,12 @@ final class FakeQueueManager implements AutoCloseable {
         String method = ex.getRequestMethod();
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         requests.add(
-                new Request(method, path, ex.getRequestHeaders().getFirst("Authorization"), body));
+                new Request(
+                        method,
+                        path,
+                        ex.getRequestURI().getRawQuery(),
+                        ex.getRequestHeaders().getFirst("Authorization"),
+                        body));
         if (method.equals("POST")) {
             post(ex, path, body);
         } else if (path.equals("/queues")) {

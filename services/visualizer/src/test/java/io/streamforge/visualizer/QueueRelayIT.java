@@ -131,7 +131,8 @@ class QueueRelayIT {
     }
 
     @Test
-    void coverageStartAndStopAreForwardedWithTheAuthorizationHeaderUnchanged() throws Exception {
+    void coverageStartAndStopAreForwardedWithTheAuthorizationHeaderAndQueryUnchanged()
+            throws Exception {
         String token = "Bearer eyJ.test-token";
         Http.Reply cov =
                 Http.send(
@@ -140,10 +141,11 @@ class QueueRelayIT {
                                                 base
                                                         + "/api/queues/"
                                                         + FakeQueueManager.ID
-                                                        + "/coverage"))
+                                                        + "/coverage?symbol=BTCUSDT"))
                                 .header("Authorization", token));
         assertThat(cov.json()).isEqualTo(Http.JSON.readTree(FakeQueueManager.COVERAGE));
         assertThat(last("GET").authorization()).isEqualTo(token);
+        assertThat(last("GET").query()).isEqualTo("symbol=BTCUSDT");
 
         String body = "{\"symbols\":[\"BTCUSDT\"],\"time_range\":\"2024-01-01:2024-01-02\"}";
         Http.Reply started =
