@@ -3,7 +3,9 @@ package io.streamforge.app.cli;
 import io.streamforge.runtime.ConfigException;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -20,7 +22,13 @@ public final class CliRunner {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         CommandLine cl = commandLine(ctx);
         cl.setParameterExceptionHandler(
-                (ex, a) -> report(ctx, ex.getCommandLine(), ex, verbose, ExitCode.USAGE));
+                (ex, a) ->
+                        report(
+                                ctx,
+                                ex.getCommandLine(),
+                                unknownFirst(ex),
+                                verbose,
+                                ExitCode.USAGE));
         cl.setExecutionExceptionHandler(
                 (ex, sub, parsed) -> report(ctx, sub, ex, verbose, exitCode(ex)));
         return cl.execute(args);
@@ -35,6 +43,26 @@ public final class CliRunner {
         cl.setErr(new PrintWriter(ctx.err(), true));
         cl.setExitCodeExceptionMapper(CliRunner::exitCode);
         return cl;
+    }
+
+    /**
+     * picocli reports missing required options before unknown ones; a misspelled option is both,
+     * and its name is the more useful message.
+     */
+    private static ParameterException unknownFirst(ParameterException ex) {
+        List<String> unknown = ex.getCommandLine().getUnmatchedArguments();
+        if (!(ex instanceof MissingParameterException) || unknown.isEmpty()) {
+            return ex;
+        }
+        return new ParameterException(
+                ex.getCommandLine(),
+                "Unknown "
+                        + (unknown.size() == 1 ? "option" : "options")
+                        + ": '"
+                        + String.join("', '", unknown)
+                        + "'; "
+                        + ex.getMessage(),
+                ex);
     }
 
     static int exitCode(Throwable t) {
@@ -52,7 +80,8 @@ public final class CliRunner {
                 code == ExitCode.USAGE && ex instanceof ParameterException
                         ? " (see '" + name + " --help')"
                         : "";
-        ctx.err().println(name + ": " + oneLine(ex) + hint);
+        boolean sentence = ex instanceof UsageError u && u.isSentence();
+        ctx.err().println((sentence ? "" : name + ": ") + oneLine(ex) + hint);
         if (verbose) {
             ex.printStackTrace(ctx.err());
         }

@@ -3,6 +3,10 @@ package io.streamforge.app.cli;
 import io.streamforge.domain.Interval;
 import io.streamforge.domain.Symbol;
 import io.streamforge.domain.TimeRange;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -20,6 +24,19 @@ public final class Converters {
         cl.registerConverter(
                 TimeRange.class, text -> TimeRange.parseDays(new Days().convert(text)));
         cl.registerConverter(Interval.class, text -> Interval.of(new IntervalCode().convert(text)));
+        cl.registerConverter(
+                Instant.class,
+                text -> parse(text, Instant::parse, "an instant like 2024-01-15T00:00:00Z"));
+        cl.registerConverter(
+                LocalDate.class, text -> parse(text, LocalDate::parse, "a date YYYY-MM-DD"));
+    }
+
+    private static <T> T parse(String text, Function<String, T> parser, String expected) {
+        try {
+            return parser.apply(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new TypeConversionException("'" + text + "' is not " + expected);
+        }
     }
 
     /** A Binance symbol such as {@code BTCUSDT} (case-insensitive). */

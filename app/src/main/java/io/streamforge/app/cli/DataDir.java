@@ -115,7 +115,7 @@ public final class DataDir implements AutoCloseable {
 
     /** The one line a second process prints; the PID as the owner wrote it. */
     static UsageError inUse(Path dir) {
-        return new UsageError(
+        return UsageError.sentence(
                 "data dir "
                         + dir
                         + " is in use by streamforge (pid "
