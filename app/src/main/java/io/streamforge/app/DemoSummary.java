@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,7 +67,12 @@ final class DemoSummary {
     void timings(List<Progress.Step> steps) {
         Table t = new Table("step", "status", "records", "seconds", "records/s");
         for (Progress.Step s : steps) {
-            t.row(s.name(), s.status(), s.done(), round1(s.seconds()), Math.round(s.rate()));
+            t.row(
+                    s.name(),
+                    s.status(),
+                    s.done(),
+                    String.format(Locale.ROOT, "%.1f", s.seconds()),
+                    Math.round(s.rate()));
         }
         out.printf("%nSteps (times as seen by polling the API every 0.2 s)%n");
         out.print(t.render());
@@ -112,14 +118,14 @@ final class DemoSummary {
                 out.print(t.render());
                 out.printf(
                         "macro-F1 margin over the better baseline: %s; epochs %s (best %s)%n",
-                        x.get("macro_f1_margin_over_baselines"),
+                        decimal(x.get("macro_f1_margin_over_baselines")),
                         x.get("epochs_run"),
                         x.get("best_epoch"));
             }
         }
     }
 
-    private static double round1(double v) {
-        return Math.round(v * 10) / 10.0;
+    private static String decimal(Object v) {
+        return v instanceof Number n ? String.format(Locale.ROOT, "%.3f", n.doubleValue()) : "-";
     }
 }

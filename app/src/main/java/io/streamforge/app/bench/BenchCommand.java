@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Benchmarks; each prints its raw numbers, the raw limit measured in the same run",
-            "and the target (docs/benchmarks.md)."
+            "Run a benchmark against raw limits measured in the same run.",
+            "Each prints its raw numbers, the raw limit and the target (docs/benchmarks.md)."
         },
         subcommands = {
             IngestBenchCommand.class,

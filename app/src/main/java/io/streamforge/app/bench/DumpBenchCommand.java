@@ -15,8 +15,7 @@ import picocli.CommandLine.Option;
         name = "dump",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description =
-                "Dump ingest: daily aggTrades zip files -> PostgreSQL, vs raw COPY of the same rows.")
+        description = "Measure dump ingest (daily zip files -> PostgreSQL) against raw COPY.")
 final class DumpBenchCommand implements Callable<Integer> {
     private final CliContext ctx;
 

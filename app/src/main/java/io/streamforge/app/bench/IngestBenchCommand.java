@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "End-to-end ingestion rate (simulator -> loaders -> Kafka -> connector -> PostgreSQL)",
-            "vs raw Kafka and raw PostgreSQL COPY rates of the same records; warms up first."
+            "Measure the end-to-end ingestion rate against raw Kafka and COPY rates.",
+            "simulator -> loaders -> Kafka -> connector -> PostgreSQL vs raw Kafka and raw",
+            "PostgreSQL COPY of the same records; warms up first."
         })
 final class IngestBenchCommand implements Callable<Integer> {
     private final CliContext ctx;

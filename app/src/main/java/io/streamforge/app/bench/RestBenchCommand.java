@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "REST weight-budget efficiency: weight admitted per window under the limit",
-            "vs the limit, with 429/418 counts (simulator on a scaled clock)."
+            "Measure how much of the REST weight budget the loaders use.",
+            "Weight admitted per window under the limit vs the limit, with 429/418 counts",
+            "(simulator on a scaled clock)."
         })
 final class RestBenchCommand implements Callable<Integer> {
     private final CliContext ctx;

@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Soak: loader-ws on the simulator's streams for minutes; heap after GC and threads",
-            "per sample (a leak shows as growth)."
+            "Run loader-ws for minutes and watch heap and threads.",
+            "Heap after GC and threads per sample; a leak shows as growth."
         })
 final class SoakBenchCommand implements Callable<Integer> {
     private final CliContext ctx;

@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "WebSocket ingestion: sustained aggTrade rate and latency through loader-ws,",
-            "vs a bare client on the same streams."
+            "Measure the WebSocket ingestion rate and latency.",
+            "Sustained aggTrade rate and latency through loader-ws vs a bare client on the",
+            "same streams."
         })
 final class WsBenchCommand implements Callable<Integer> {
     /** Where the frames come from. */

@@ -42,6 +42,7 @@ public final class CliRunner {
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(new PrintWriter(ctx.err(), true));
         cl.setExitCodeExceptionMapper(CliRunner::exitCode);
+        shareVersion(cl, new BuildVersion());
         return cl;
     }
 
@@ -63,6 +64,12 @@ public final class CliRunner {
                         + "'; "
                         + ex.getMessage(),
                 ex);
+    }
+
+    /** {@code -V} on any command prints the build version, as on the root. */
+    private static void shareVersion(CommandLine cl, BuildVersion version) {
+        cl.getCommandSpec().versionProvider(version);
+        cl.getSubcommands().values().forEach(sub -> shareVersion(sub, version));
     }
 
     static int exitCode(Throwable t) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         name = "completion",
         mixinStandardHelpOptions = true,
         description = {
-            "Print the bash/zsh completion script of every command and option.",
+            "Print the bash/zsh completion script.",
             "Use: source <(./streamforge completion)"
         })
 final class CompletionCli implements Callable<Integer> {

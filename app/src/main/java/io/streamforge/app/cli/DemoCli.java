@@ -14,9 +14,10 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Run one pipeline on the embedded platform and the exchange simulator (no network):",
-            "candles + aggTrades -> Kafka -> PostgreSQL, then graph-builder and gnn-trainer;",
-            "shows a progress bar per step and ends with tables of what was stored."
+            "Run one pipeline on the embedded platform and the simulator; print tables.",
+            "Offline: candles + aggTrades -> Kafka -> PostgreSQL, then graph-builder and",
+            "gnn-trainer; a progress bar per step, then tables of what was stored, the",
+            "timings, the correlation graph and the model's metrics vs the baselines."
         })
 public final class DemoCli implements Callable<Integer> {
     private final CliContext ctx;
@@ -48,10 +49,11 @@ public final class DemoCli implements Callable<Integer> {
             names = "--data-dir",
             paramLabel = "DIR",
             defaultValue = ".streamforge/demo",
-            description = {
-                "Data folder, cleared at start (default: ${DEFAULT-VALUE}). Only a folder",
-                "streamforge created (it holds " + DataDir.MARKER + ") or an empty one is used."
-            })
+            description =
+                    "Data folder, cleared at start; only an empty one or one streamforge created"
+                            + " (it holds "
+                            + DataDir.MARKER
+                            + ") is used (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Option(

@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Run the exchange simulator alone (Binance REST, WebSocket streams and dump files,",
-            "deterministic from the seed). Prints its base URL, runs until Ctrl-C."
+            "Run the exchange simulator alone until Ctrl-C.",
+            "Binance REST, WebSocket streams and dump files, deterministic from the seed;",
+            "prints its base URL."
         })
 public final class SimCli implements Callable<Integer> {
     private final CliContext ctx;

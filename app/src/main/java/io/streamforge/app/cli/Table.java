@@ -9,6 +9,9 @@ import java.util.Locale;
  * left-aligned, a rule under the header.
  */
 public final class Table {
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("-?[0-9][0-9,]*(\\.[0-9]+)?");
+
     private final List<String> headers;
     private final List<Object[]> rows = new ArrayList<>();
 
@@ -43,7 +46,7 @@ public final class Table {
             for (int c = 0; c < n; c++) {
                 Object v = rows.get(r)[c];
                 text[r][c] = cell(v);
-                right[c] |= v instanceof Number;
+                right[c] |= v instanceof Number || NUMBER.matcher(text[r][c]).matches();
                 width[c] = Math.max(width[c], text[r][c].length());
             }
         }
@@ -73,11 +76,14 @@ public final class Table {
         if (v == null) {
             return "-";
         }
-        if (v instanceof Double || v instanceof Float) {
-            return String.format(Locale.ROOT, "%,.3f", ((Number) v).doubleValue());
-        }
-        if (v instanceof Number) {
+        if (v instanceof Long
+                || v instanceof Integer
+                || v instanceof Short
+                || v instanceof java.math.BigInteger) {
             return String.format(Locale.ROOT, "%,d", ((Number) v).longValue());
+        }
+        if (v instanceof Number n) {
+            return String.format(Locale.ROOT, "%,.3f", n.doubleValue());
         }
         return v.toString();
     }

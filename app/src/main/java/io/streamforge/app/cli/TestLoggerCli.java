@@ -12,8 +12,7 @@ import picocli.CommandLine.Option;
         name = "test-logger",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description =
-                "Send numbered test log records to Fluent-bit (forward protocol) and wait for them.")
+        description = "Send numbered test log records to Fluent-bit and wait for them.")
 public final class TestLoggerCli implements Callable<Integer> {
     private final CliContext ctx;
 

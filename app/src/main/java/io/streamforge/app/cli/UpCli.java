@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Start the embedded platform (Kafka, PostgreSQL, S3, exchange simulator,",
-            "queue-manager API, web UI) and keep it running until Ctrl-C; data is kept."
+            "Start the embedded platform and keep it running until Ctrl-C.",
+            "Kafka, PostgreSQL, S3, the exchange simulator, the queue-manager API and the",
+            "web UI in one process; the data folder is kept between runs."
         })
 public final class UpCli implements Callable<Integer> {
     private final CliContext ctx;
@@ -24,10 +25,11 @@ public final class UpCli implements Callable<Integer> {
             names = "--data-dir",
             paramLabel = "DIR",
             defaultValue = ".streamforge/up",
-            description = {
-                "Data folder, kept between runs (default: ${DEFAULT-VALUE}). Only a folder",
-                "streamforge created (it holds " + DataDir.MARKER + ") or an empty one is used."
-            })
+            description =
+                    "Data folder, kept between runs; only an empty one or one streamforge created"
+                            + " (it holds "
+                            + DataDir.MARKER
+                            + ") is used (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Option(

@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Print the coverage ledger: which time ranges of which symbol and source are stored,",
-            "and the gaps, of a local data folder or of any PostgreSQL."
+            "Print the coverage ledger of a data folder or a database.",
+            "Which time ranges of which symbol and source are stored, and the gaps."
         })
 public final class CoverageCommand implements Callable<Integer> {
     private final CliContext ctx;

@@ -33,8 +33,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Candles from aggTrades (REST JSON or data.binance.vision CSV), exact decimals,",
-            "as the 12 Binance kline columns with a header, times in the input's unit."
+            "Build exact candles from an aggTrades file.",
+            "REST JSON or data.binance.vision CSV in; the 12 Binance kline columns with a",
+            "header out, exact decimals, times in the input's unit."
         })
 public final class CandlesCommand implements Callable<Integer> {
     static final String HEADER =
@@ -76,10 +77,9 @@ public final class CandlesCommand implements Callable<Integer> {
             names = "--fill",
             defaultValue = "skip",
             paramLabel = "skip|flat",
-            description = {
-                "A minute without trades: skip = no candle (as dumps), flat = previous close",
-                "(as REST) (default: ${DEFAULT-VALUE})."
-            })
+            description =
+                    "An interval without trades: skip = no candle (as dumps), flat = previous"
+                            + " close (as REST) (default: ${DEFAULT-VALUE}).")
     String fill;
 
     CandlesCommand(CliContext ctx) {

@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Correlation matrix of log returns of closes from a long CSV",
-            "(symbol,open_time,...,close,...); optionally the minimum spanning tree's edges."
+            "Compute the correlation matrix of a long CSV of closes.",
+            "Log returns of closes from symbol,open_time,...,close,...; optionally the",
+            "minimum spanning tree's edges."
         })
 public final class CorrelationCommand implements Callable<Integer> {
     /** The correlation measures. */

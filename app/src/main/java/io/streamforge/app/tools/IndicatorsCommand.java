@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Indicators over a Binance kline CSV (dump layout, header optional, ms or µs)",
-            "or REST klines JSON; writes open_time plus one column per value."
+            "Compute indicators over a kline CSV or JSON file.",
+            "Binance kline CSV (dump layout, header optional, ms or µs) or REST klines JSON;",
+            "writes open_time plus one column per value."
         })
 public final class IndicatorsCommand implements Callable<Integer> {
     private final CliContext ctx;
