@@ -50,7 +50,7 @@ class CoverageCommandIT {
 
     @Test
     void badInputIsNamedAndExitsWith2() throws Exception {
-        assertThat(run(2, "--frobnicate", "1")).contains("Unknown option: '--frobnicate'");
+        assertThat(run(2, "--frobnicate", "1")).contains("Unknown options: '--frobnicate'");
         assertThat(run(2, "--range")).contains("Missing required parameter for option '--range'");
         assertThat(run(2, "--range", "2024-13-01:2024-01-01"))
                 .contains("--range", "'2024-13-01:2024-01-01' is not a day range");
