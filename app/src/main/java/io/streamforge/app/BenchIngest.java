@@ -76,9 +76,15 @@ public final class BenchIngest {
     }
 
     private final PrintStream out;
+    private final io.streamforge.app.cli.Progress progress;
 
     public BenchIngest(PrintStream out) {
+        this(out, io.streamforge.app.cli.Progress.lines(out));
+    }
+
+    public BenchIngest(PrintStream out, io.streamforge.app.cli.Progress progress) {
         this.out = out;
+        this.progress = progress;
     }
 
     public Result run(Path dataDir, List<Symbol> symbols, String days) throws Exception {
@@ -91,7 +97,7 @@ public final class BenchIngest {
                                 SimConfig.defaults().withSymbols(symbols),
                                 Map.of()),
                         m -> out.println("» " + m))) {
-            var demo = new DemoCommand(out);
+            var demo = new DemoCommand(out, progress);
             String warmUpDays = warmUpDays(days);
             out.println("» warm-up pipeline (not measured): " + warmUpDays);
             var warmUp =

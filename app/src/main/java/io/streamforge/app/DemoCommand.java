@@ -1,10 +1,10 @@
 package io.streamforge.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.streamforge.app.cli.Progress;
 import io.streamforge.domain.Interval;
 import io.streamforge.domain.Symbol;
 import io.streamforge.domain.TimeRange;
-import io.streamforge.domain.port.MarketDataStore;
 import io.streamforge.sim.SimConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -37,9 +37,16 @@ public final class DemoCommand {
             double seconds) {}
 
     private final PrintStream out;
+    private final Progress progress;
 
+    /** Progress as plain lines on {@code out}. */
     public DemoCommand(PrintStream out) {
+        this(out, Progress.lines(out));
+    }
+
+    public DemoCommand(PrintStream out, Progress progress) {
         this.out = out;
+        this.progress = progress;
     }
 
     /** Ingestion only: candles + aggTrades → Kafka → PostgreSQL. */
@@ -113,90 +120,53 @@ public final class DemoCommand {
         String queueId = created.body().get("queue_id").asText();
         out.println("» pipeline " + queueId + " started");
         long tp = System.nanoTime();
-        JsonNode q = waitForEnd(api, queueId);
+        StepTracker steps = new StepTracker(expectedRecords(o));
+        JsonNode q = waitForEnd(api, queueId, steps);
         double seconds = secs(tp);
+        DemoSummary summary = new DemoSummary(out);
         Result r =
-                summarize(p.stores().marketData(), o, queueId, q.get("status").asText(), seconds);
+                summary.records(
+                        p.stores().marketData(), o, queueId, q.get("status").asText(), seconds);
+        summary.timings(steps.steps());
         if (o.analytics()) {
-            printAnalytics(TelemetryLog.read(p.kafka().bootstrapServers(), queueId));
+            summary.graph(p.stores().graphs(), q.path("collection_name").asText());
+            summary.model(TelemetryLog.read(p.kafka().bootstrapServers(), queueId));
         }
         return r;
     }
 
-    private JsonNode waitForEnd(ApiClient api, String queueId) throws InterruptedException {
-        String last = "";
+    /** Records each ingestion step will write, for the progress bars' percentage and ETA. */
+    static Map<String, Long> expectedRecords(Options o) {
+        TimeRange range = TimeRange.parseDays(o.timeRange());
+        Interval interval = Interval.of(o.interval());
+        long candles = 0;
+        for (long t = interval.openTimeOf(range.startUs());
+                t < range.endUs();
+                t = interval.nextOpenTime(t)) {
+            candles++;
+        }
+        candles *= o.symbols().size();
+        long days = range.lengthUs() / 86_400_000_000L;
+        long trades = days * SimConfig.defaults().aggTradesPerDay() * o.symbols().size();
+        return Map.of(
+                "loader-api-candles", candles,
+                "loader-api-trades", trades,
+                "arango-connector", candles + trades);
+    }
+
+    private JsonNode waitForEnd(ApiClient api, String queueId, StepTracker steps)
+            throws InterruptedException {
         while (true) {
             JsonNode q = api.get("/queues/" + queueId).body();
             String status = q.get("status").asText();
-            StringBuilder line = new StringBuilder("  [" + status + "]");
-            for (JsonNode s : q.get("steps")) {
-                line.append(
-                        String.format(
-                                "  %s=%s %,d",
-                                s.get("target").asText(),
-                                s.get("status").asText(),
-                                s.get("records_written").asLong()));
-            }
-            if (!line.toString().equals(last)) {
-                out.println(line);
-                last = line.toString();
-            }
+            steps.update(q.get("steps"));
             if (!status.equals("pending") && !status.equals("running")) {
+                progress.finish(steps.steps());
                 return q;
             }
-            Thread.sleep(200); // the end is seen within 0.2 s; a line is printed only on change
+            progress.show(steps.steps());
+            Thread.sleep(200); // the end is seen within 0.2 s
         }
-    }
-
-    private Result summarize(
-            MarketDataStore store, Options o, String queueId, String status, double seconds) {
-        TimeRange range = TimeRange.parseDays(o.timeRange());
-        Interval interval = Interval.of(o.interval());
-        Map<String, long[]> counts = new java.util.LinkedHashMap<>();
-        long total = 0;
-        out.println();
-        out.printf("%-10s %12s %12s%n", "symbol", "candles", "aggTrades");
-        for (Symbol s : o.symbols()) {
-            long c = store.candles(s, interval, range).size();
-            long a = store.aggTrades(s, range).size();
-            counts.put(s.value(), new long[] {c, a});
-            total += c + a;
-            out.printf("%-10s %,12d %,12d%n", s, c, a);
-        }
-        out.printf(
-                "%nqueue %s %s: %,d records stored; whole pipeline %.1f s%s (%,.0f records/s over it)%n",
-                queueId,
-                status,
-                total,
-                seconds,
-                o.analytics() ? " incl. graph-builder and gnn-trainer" : "",
-                total / Math.max(seconds, 1e-9));
-        return new Result(queueId, status, counts, total, seconds);
-    }
-
-    private void printAnalytics(List<io.streamforge.kafka.TelemetryEvent> events) {
-        for (var e : events) {
-            if (!e.status().equals("finished") || e.extra() == null) {
-                continue;
-            }
-            if (e.target().equals("graph-builder")) {
-                out.println("graph-builder: " + e.extra());
-            } else if (e.target().equals("gnn-trainer")) {
-                out.println("gnn-trainer model: " + e.extra().getOrDefault("model_uri", "?"));
-                out.println("  test metrics vs baselines: " + metrics(e.extra()));
-            }
-        }
-    }
-
-    private static String metrics(Map<String, Object> extra) {
-        return extra.entrySet().stream()
-                .filter(
-                        en ->
-                                en.getKey().contains("accuracy")
-                                        || en.getKey().contains("f1")
-                                        || en.getKey().contains("baseline"))
-                .map(en -> en.getKey() + "=" + en.getValue())
-                .collect(Collectors.joining(", "));
     }
 
     private static double secs(long t0) {

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -40,27 +39,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * same run.
  */
 final class DumpBench {
-    static final Set<String> OPTIONS =
-            Set.of("--symbols", "--days", "--agg-trades-per-day", "--partitions");
-    static final String USAGE =
-            "bench dump [--symbols A,B,..] [--days 2024-01-01:2024-01-10] [--agg-trades-per-day 100000]"
-                    + " [--partitions 3]";
-
-    record Options(List<Symbol> symbols, TimeRange days, int aggTradesPerDay, int partitions) {
-        static Options parse(String[] args) {
-            BenchOptions o = BenchOptions.parse(args, OPTIONS);
-            int perDay = o.positiveInt("--agg-trades-per-day", 100_000);
-            if (perDay < 1_440) {
-                throw new IllegalArgumentException(
-                        "--agg-trades-per-day: at least 1440, got " + perDay);
-            }
-            return new Options(
-                    o.symbols("--symbols", "BTCUSDT,ETHUSDT"),
-                    TimeRange.parseDays(o.text("--days", "2024-01-01:2024-01-10")),
-                    perDay,
-                    o.positiveInt("--partitions", 3));
-        }
-    }
+    record Options(List<Symbol> symbols, TimeRange days, int aggTradesPerDay, int partitions) {}
 
     /** Rows and seconds of the two measurements. */
     record Result(long rawRows, double rawSeconds, long ingestRows, double ingestSeconds) {

@@ -15,7 +15,6 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,38 +26,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * for whole windows, counting what the simulator admitted and every 429/418.
  */
 final class RestBench {
-    static final Set<String> OPTIONS =
-            Set.of(
-                    "--symbols",
-                    "--time-scale",
-                    "--windows",
-                    "--weight-limit",
-                    "--margin",
-                    "--raw-seconds");
-    static final String USAGE =
-            "bench rest [--symbols A,B,..] [--time-scale 60] [--windows 20] [--weight-limit auto|N]"
-                    + " [--margin 0.95] [--raw-seconds 4]";
-
     record Options(
             List<Symbol> symbols,
             double timeScale,
             int windows,
             int weightLimit,
             double margin,
-            double rawSeconds) {
-        /** {@code weightLimit} 0 = auto (half the raw capacity). */
-        static Options parse(String[] args) {
-            BenchOptions o = BenchOptions.parse(args, OPTIONS);
-            String limit = o.text("--weight-limit", "auto");
-            return new Options(
-                    o.symbols("--symbols", "BTCUSDT,ETHUSDT,BNBUSDT,SOLUSDT"),
-                    o.number("--time-scale", 60, 0, 3600),
-                    o.positiveInt("--windows", 20),
-                    limit.equals("auto") ? 0 : o.positiveInt("--weight-limit", 0),
-                    o.number("--margin", BinanceClientConfig.DEFAULT_SAFETY_MARGIN, 0, 1),
-                    o.number("--raw-seconds", 4, 0, 60));
-        }
-    }
+            double rawSeconds) {}
 
     private static final long WINDOW_US = 60_000_000L;
     private static final TimeRange LOAD_RANGE = TimeRange.parseDays("2024-01-01:2024-06-01");

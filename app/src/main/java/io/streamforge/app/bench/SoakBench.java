@@ -11,7 +11,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -23,8 +22,6 @@ import org.apache.kafka.clients.admin.Admin;
  * (broker, simulator, loader) runs in this JVM, as in local mode, so the heap is the platform's.
  */
 final class SoakBench {
-    static final String USAGE =
-            "bench soak [--symbols A,B,..] [--rate 20000] [--minutes 5] [--sample-seconds 15]";
     private static final long START_US = 1_709_251_200_000_000L; // 2024-03-01T00:00:00Z
 
     /** One sample: seconds since start, records written so far, heap after GC (MB), threads. */
@@ -37,22 +34,7 @@ final class SoakBench {
     }
 
     /** The parsed options: the stream set and rate as for {@code bench ws}, and the sampling. */
-    record Options(WsBenchOptions ws, int sampleSeconds) {
-        static Options parse(String[] args) {
-            BenchOptions a =
-                    BenchOptions.parse(
-                            args, Set.of("--symbols", "--rate", "--minutes", "--sample-seconds"));
-            int rate = a.positiveInt("--rate", 20_000);
-            return new Options(
-                    new WsBenchOptions(
-                            a.symbols("--symbols", "BTCUSDT,ETHUSDT"),
-                            500_000,
-                            a.positiveInt("--minutes", 5) * 60,
-                            rate,
-                            rate),
-                    a.positiveInt("--sample-seconds", 15));
-        }
-    }
+    record Options(WsBenchOptions ws, int sampleSeconds) {}
 
     void run(Options options) {
         try {

@@ -1,81 +1,96 @@
 package io.streamforge.app.coverage;
 
+import io.streamforge.app.cli.CliContext;
+import io.streamforge.app.cli.DataDir;
+import io.streamforge.app.cli.ExitCode;
+import io.streamforge.app.cli.UsageError;
 import io.streamforge.domain.TimeRange;
 import io.streamforge.domain.coverage.CoverageReport;
 import io.streamforge.domain.coverage.KeyCoverage;
 import io.streamforge.domain.port.CoverageLedger;
 import io.streamforge.embedded.EmbeddedPostgresServer;
 import io.streamforge.store.postgres.PostgresStores;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code streamforge coverage [--data-dir DIR] [--jdbc-url URL [--user U]] [--queue ID] [--range
+ * {@code streamforge coverage [--data-dir DIR | --jdbc-url URL [--user U]] [--queue ID] [--range
  * A:B]}: prints the coverage ledger (ADR 1301/1701) of a local data folder (its PostgreSQL is
- * started from {@code DIR/postgres}) or of any PostgreSQL ({@code --jdbc-url}, password from {@code
- * POSTGRES_PASSWORD}). {@code --queue} limits the report to what one queue recorded, {@code
- * --range} (days, inclusive) to a time range with the covered percentage.
+ * started from {@code DIR/postgres}, the folder locked while it runs) or of any PostgreSQL ({@code
+ * --jdbc-url}, password from {@code POSTGRES_PASSWORD}). {@code --queue} limits the report to what
+ * one queue recorded, {@code --range} (days, inclusive) to a time range with the covered
+ * percentage.
  */
-public final class CoverageCommand {
-    static final String USAGE =
-            "usage: streamforge coverage [--data-dir DIR] [--jdbc-url URL [--user U]] [--queue ID]"
-                    + " [--range YYYY-MM-DD:YYYY-MM-DD]\n";
-    private static final Set<String> OPTIONS =
-            Set.of("--data-dir", "--jdbc-url", "--user", "--queue", "--range");
+@Command(
+        name = "coverage",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Print the coverage ledger of a data folder or a database.",
+            "Which time ranges of which symbol and source are stored, and the gaps."
+        })
+public final class CoverageCommand implements Callable<Integer> {
+    private final CliContext ctx;
 
-    private CoverageCommand() {}
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            defaultValue = ".streamforge/up",
+            description = "Data folder of a platform that ran (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
 
-    /** Runs the command; returns the exit code (0 ok, 2 bad usage or no data). */
-    public static int run(
-            String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!OPTIONS.contains(args[i])) {
-                err.print("streamforge coverage: unknown option '" + args[i] + "'\n" + USAGE);
-                return 2;
-            }
-            if (i + 1 >= args.length) {
-                err.print("streamforge coverage: " + args[i] + " needs a value\n" + USAGE);
-                return 2;
-            }
-            o.put(args[i], args[i + 1]);
-        }
-        TimeRange range;
-        try {
-            range = o.containsKey("--range") ? TimeRange.parseDays(o.get("--range")) : null;
-        } catch (IllegalArgumentException e) {
-            err.println("streamforge coverage: --range: " + e.getMessage());
-            return 2;
-        }
-        String jdbc = o.get("--jdbc-url");
-        if (jdbc != null) {
+    @Option(
+            names = "--jdbc-url",
+            paramLabel = "URL",
+            description = "Any PostgreSQL instead (password from POSTGRES_PASSWORD).")
+    String jdbcUrl;
+
+    @Option(
+            names = "--user",
+            defaultValue = "postgres",
+            description = "User with --jdbc-url (default: ${DEFAULT-VALUE}).")
+    String user;
+
+    @Option(names = "--queue", paramLabel = "ID", description = "Only what this queue recorded.")
+    String queue;
+
+    @Option(
+            names = "--range",
+            paramLabel = "FROM:TO",
+            description = "Only these days (inclusive), with the covered percentage.")
+    TimeRange range;
+
+    CoverageCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        if (jdbcUrl != null) {
             try (PostgresStores s =
-                    PostgresStores.open(
-                            jdbc,
-                            o.getOrDefault("--user", "postgres"),
-                            env.get("POSTGRES_PASSWORD"))) {
-                out.print(report(s.coverage(), o.get("--queue"), range));
+                    PostgresStores.open(jdbcUrl, user, ctx.env().get("POSTGRES_PASSWORD"))) {
+                ctx.out().print(report(s.coverage(), queue, range));
             }
-            return 0;
+            return ExitCode.OK;
         }
-        Path dir = Path.of(o.getOrDefault("--data-dir", ".streamforge/up")).resolve("postgres");
-        if (!Files.isDirectory(dir.resolve("pgdata"))) {
-            err.println(
-                    "streamforge coverage: no local PostgreSQL in "
-                            + dir
+        Path pg = dataDir.resolve("postgres");
+        if (!Files.isDirectory(pg.resolve("pgdata"))) {
+            throw new UsageError(
+                    "no local PostgreSQL in "
+                            + pg
                             + " (give --data-dir of a platform that ran, or --jdbc-url)");
-            return 2;
         }
-        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir);
-                PostgresStores s = PostgresStores.open(pg.jdbcUrl(), pg.user(), pg.password())) {
-            out.print(report(s.coverage(), o.get("--queue"), range));
+        try (DataDir lock = DataDir.lock(dataDir);
+                EmbeddedPostgresServer server = EmbeddedPostgresServer.start(pg);
+                PostgresStores s =
+                        PostgresStores.open(server.jdbcUrl(), server.user(), server.password())) {
+            ctx.out().print(report(s.coverage(), queue, range));
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     /** The report text: one queue (with the range's percentage if given), a range, or all. */

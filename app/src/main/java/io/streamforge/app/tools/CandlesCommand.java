@@ -1,5 +1,9 @@
 package io.streamforge.app.tools;
 
+import io.streamforge.app.cli.CliContext;
+import io.streamforge.app.cli.Converters;
+import io.streamforge.app.cli.ExitCode;
+import io.streamforge.app.cli.UsageError;
 import io.streamforge.domain.Candle;
 import io.streamforge.domain.Decimals;
 import io.streamforge.domain.Interval;
@@ -11,43 +15,89 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code streamforge candles --trades <aggTrades> --interval 1m --output <csv> [--symbol X] [--fill
  * skip|flat]}: exact candles from aggTrades with libs/indicators' {@link TradeAggregator}, written
  * as the 12 Binance kline columns with a header, times in the input's unit.
  */
-final class CandlesCommand {
-    static final String USAGE =
-            """
-              candles --trades FILE --interval 1m --output FILE|- [--symbol X] [--fill skip|flat]
-                     candles from aggTrades (REST JSON or data.binance.vision CSV), exact decimals;
-                     skip: no candle for a minute without trades (dumps), flat: previous close (REST)
-            """;
-
+@Command(
+        name = "candles",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Build exact candles from an aggTrades file.",
+            "REST JSON or data.binance.vision CSV in; the 12 Binance kline columns with a",
+            "header out, exact decimals, times in the input's unit."
+        })
+public final class CandlesCommand implements Callable<Integer> {
     static final String HEADER =
             "open_time,open,high,low,close,volume,close_time,quote_volume,count,"
                     + "taker_buy_volume,taker_buy_quote_volume,ignore\n";
 
-    private static final List<String> OPTIONS =
-            List.of("--trades", "--interval", "--output", "--symbol", "--fill");
     private static final Pattern FILE_SYMBOL =
             Pattern.compile("^([A-Za-z0-9]{2,20})[-_]aggTrades.*", Pattern.CASE_INSENSITIVE);
 
-    private CandlesCommand() {}
+    private final CliContext ctx;
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        ToolArgs a = ToolArgs.parse("candles", args, OPTIONS);
-        Path input = a.inputFile("--trades");
-        Interval interval = interval(a.required("--interval"));
-        GapPolicy fill = fill(a.value("--fill", "skip"));
-        Symbol symbol = symbol(a.value("--symbol", null), input);
-        Path output = a.outputFile("--output", true);
+    @Option(
+            names = "--trades",
+            required = true,
+            paramLabel = "FILE",
+            description = "aggTrades: REST JSON array or vision CSV.")
+    Path trades;
+
+    @Option(
+            names = "--interval",
+            required = true,
+            converter = Converters.IntervalCode.class,
+            description = "Candle interval, e.g. 1m, 1h, 1d.")
+    String interval;
+
+    @Option(
+            names = "--output",
+            required = true,
+            paramLabel = "FILE|-",
+            description = "CSV to write (atomically); - = standard output.")
+    String output;
+
+    @Option(
+            names = "--symbol",
+            description = "Symbol of the trades (default: from the file name, else UNKNOWN).")
+    String symbol;
+
+    @Option(
+            names = "--fill",
+            defaultValue = "skip",
+            paramLabel = "skip|flat",
+            description =
+                    "An interval without trades: skip = no candle (as dumps), flat = previous"
+                            + " close (as REST) (default: ${DEFAULT-VALUE}).")
+    String fill;
+
+    CandlesCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path input = ToolFiles.input("--trades", trades);
+        Interval iv = Interval.of(interval);
+        GapPolicy gaps = fill(fill);
+        Symbol sym = symbol(symbol, input);
+        Path out = ToolFiles.output("--output", output, true);
+        return ToolFiles.run(() -> compute(input, iv, gaps, sym, out));
+    }
+
+    private int compute(Path input, Interval interval, GapPolicy fill, Symbol symbol, Path output) {
+        PrintStream out = ctx.out();
         AtomicLong candles = new AtomicLong();
         AggTradeReader.Summary[] summary = new AggTradeReader.Summary[1];
         Outputs.write(
@@ -69,7 +119,7 @@ final class CandlesCommand {
                     agg.flush();
                 });
         AggTradeReader.Summary s = summary[0];
-        (output == null ? err : out)
+        (output == null ? ctx.err() : out)
                 .println(
                         "candles: "
                                 + candles.get()
@@ -89,7 +139,7 @@ final class CandlesCommand {
                                 + fill.name().toLowerCase(Locale.ROOT)
                                 + ")"
                                 + (output == null ? "" : " -> " + output));
-        return 0;
+        return ExitCode.OK;
     }
 
     private static void row(Writer w, Candle c, EpochUnit unit) {
@@ -127,14 +177,6 @@ final class CandlesCommand {
         }
     }
 
-    static Interval interval(String code) {
-        try {
-            return Interval.of(code.trim());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("candles: --interval: " + e.getMessage());
-        }
-    }
-
     static GapPolicy fill(String text) {
         switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "skip":
@@ -142,8 +184,7 @@ final class CandlesCommand {
             case "flat":
                 return GapPolicy.FLAT;
             default:
-                throw new UsageException(
-                        "candles: --fill: expected skip or flat, got '" + text + "'");
+                throw new UsageError("--fill: expected skip or flat, got '" + text + "'");
         }
     }
 
@@ -153,7 +194,7 @@ final class CandlesCommand {
             try {
                 return Symbol.of(text);
             } catch (IllegalArgumentException e) {
-                throw new UsageException("candles: --symbol: " + e.getMessage());
+                throw new UsageError("--symbol: " + e.getMessage());
             }
         }
         Matcher m = FILE_SYMBOL.matcher(input.getFileName().toString());

@@ -11,25 +11,16 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /** Parsing helpers shared by the readers; every error names where (file and line) and what. */
 final class Fields {
     static final JsonFactory JSON = new JsonFactory();
 
     private Fields() {}
-
-    /** Splits a CSV line on commas, trimming fields and removing surrounding double quotes. */
-    static String[] split(String line) {
-        String[] f = line.split(",", -1);
-        for (int i = 0; i < f.length; i++) {
-            String v = f[i].trim();
-            if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-                v = v.substring(1, v.length() - 1).trim();
-            }
-            f[i] = v;
-        }
-        return f;
-    }
 
     /** True when the text is an optionally signed integer (a data row rather than a header). */
     static boolean isInteger(String s) {
@@ -97,7 +88,6 @@ final class Fields {
         }
     }
 
-    /** Strips a UTF-8 byte order mark from the first line. */
     /**
      * One CSV row: its fields, "file line N" for errors, and whether it is the first non-blank row.
      */
@@ -105,25 +95,57 @@ final class Fields {
         void accept(String[] fields, String where, boolean first) throws IOException;
     }
 
-    /** Reads a CSV file row by row, skipping blank lines and a leading byte-order mark. */
+    /** RFC 4180 with the habits of real files: fields trimmed, quotes optional, CRLF or LF. */
+    private static final CSVFormat CSV =
+            CSVFormat.RFC4180
+                    .builder()
+                    .setTrim(true)
+                    .setIgnoreSurroundingSpaces(true)
+                    .setIgnoreEmptyLines(false)
+                    .get();
+
+    /**
+     * Reads a CSV file row by row with Apache Commons CSV (quoted fields with commas, quotes and
+     * line breaks inside, CRLF or LF), skipping blank lines and a leading byte-order mark. {@code
+     * where} names the line the row starts on; a malformed row (an unclosed quote) is an {@link
+     * IllegalArgumentException} naming its line.
+     */
     static void forEachCsvRow(Path file, CsvRow row) throws IOException {
-        try (BufferedReader in = open(file)) {
-            String line;
-            int lineNo = 0;
+        try (BufferedReader in = open(file);
+                CSVParser parser = CSV.parse(skipBom(in))) {
+            Iterator<CSVRecord> records = parser.iterator();
             boolean first = true;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
+            while (true) {
+                String where = file + " line " + (parser.getCurrentLineNumber() + 1);
+                CSVRecord r;
+                try {
+                    if (!records.hasNext()) {
+                        return;
+                    }
+                    r = records.next();
+                } catch (UncheckedIOException e) {
+                    throw new IllegalArgumentException(where + ": malformed CSV: " + reason(e), e);
+                }
+                if (r.size() == 1 && r.get(0).isBlank()) {
                     continue;
                 }
-                row.accept(split(first ? stripBom(line) : line), file + " line " + lineNo, first);
+                row.accept(r.values(), where, first);
                 first = false;
             }
         }
     }
 
-    static String stripBom(String line) {
-        return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    private static Reader skipBom(BufferedReader in) throws IOException {
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
+        }
+        return in;
+    }
+
+    private static String reason(UncheckedIOException e) {
+        String m = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+        return m == null ? "unreadable" : m.replaceFirst("^\\(line \\d+\\)\\s*", "");
     }
 
     /** True when the first non-blank character of the file is {@code [} (a JSON array). */

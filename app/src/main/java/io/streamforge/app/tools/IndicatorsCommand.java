@@ -1,5 +1,8 @@
 package io.streamforge.app.tools;
 
+import io.streamforge.app.cli.CliContext;
+import io.streamforge.app.cli.ExitCode;
+import io.streamforge.app.cli.UsageError;
 import io.streamforge.indicators.IndicatorSpec;
 import io.streamforge.indicators.IndicatorTable;
 import io.streamforge.indicators.Indicators;
@@ -10,33 +13,66 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code streamforge indicators --input <klines> --indicator SPEC [--indicator SPEC ...] --output
  * <csv>}: computes indicators with libs/indicators and writes {@code open_time} (in the input's
  * unit) plus one column per indicator value, empty before warm-up.
  */
-final class IndicatorsCommand {
-    static final String USAGE =
-            """
-              indicators --input FILE --indicator SPEC [--indicator SPEC ...] --output FILE|-
-                     indicators over a Binance kline CSV (dump layout, header optional, ms or µs)
-                     or REST klines JSON; SPEC e.g. RSI:14, BBANDS:20:2, MACD:12:26:9 (comma lists ok)
-            """;
+@Command(
+        name = "indicators",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Compute indicators over a kline CSV or JSON file.",
+            "Binance kline CSV (dump layout, header optional, ms or µs) or REST klines JSON;",
+            "writes open_time plus one column per value."
+        })
+public final class IndicatorsCommand implements Callable<Integer> {
+    private final CliContext ctx;
 
-    private static final List<String> OPTIONS = List.of("--input", "--indicator", "--output");
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "FILE",
+            description = "Kline CSV or REST klines JSON.")
+    Path input;
 
-    private IndicatorsCommand() {}
+    @Option(
+            names = "--indicator",
+            required = true,
+            paramLabel = "SPEC",
+            description = "e.g. RSI:14, BBANDS:20:2, MACD:12:26:9; repeatable, comma lists ok.")
+    List<String> indicator;
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        ToolArgs a = ToolArgs.parse("indicators", args, OPTIONS);
-        Path input = a.inputFile("--input");
-        List<IndicatorSpec> specs = specs(a.values("--indicator"));
-        Path output = a.outputFile("--output", true);
+    @Option(
+            names = "--output",
+            required = true,
+            paramLabel = "FILE|-",
+            description = "CSV to write (atomically); - = standard output.")
+    String output;
+
+    IndicatorsCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path in = ToolFiles.input("--input", input);
+        List<IndicatorSpec> specs = specs(indicator);
+        Path out = ToolFiles.output("--output", output, true);
+        return ToolFiles.run(() -> compute(in, specs, out));
+    }
+
+    private int compute(Path input, List<IndicatorSpec> specs, Path output) {
+        PrintStream out = ctx.out();
         KlineReader.Klines k = KlineReader.read(input);
         IndicatorTable table = Indicators.compute(k.series(), specs);
         Outputs.write(output, out, w -> writeCsv(w, k.rawOpenTimes(), table));
-        (output == null ? err : out)
+        (output == null ? ctx.err() : out)
                 .println(
                         "indicators: "
                                 + table.rows()
@@ -52,14 +88,10 @@ final class IndicatorsCommand {
                                 + "), columns "
                                 + table.names()
                                 + (output == null ? "" : " -> " + output));
-        return 0;
+        return ExitCode.OK;
     }
 
     static List<IndicatorSpec> specs(List<String> texts) {
-        if (texts.isEmpty()) {
-            throw new UsageException(
-                    "indicators: option --indicator is required (e.g. --indicator RSI:14)");
-        }
         List<String> all = new ArrayList<>();
         for (String t : texts) {
             for (String s : t.split(",")) {
@@ -72,18 +104,14 @@ final class IndicatorsCommand {
         try {
             specs = IndicatorSpec.parseAll(all);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("indicators: --indicator: " + e.getMessage());
+            throw new UsageError("--indicator: " + e.getMessage());
         }
         Set<String> columns = new HashSet<>();
         for (IndicatorSpec s : specs) {
             for (String c : s.columns()) {
                 if (!columns.add(c)) {
-                    throw new UsageException(
-                            "indicators: --indicator: column "
-                                    + c
-                                    + " requested twice ("
-                                    + s
-                                    + ")");
+                    throw new UsageError(
+                            "--indicator: column " + c + " requested twice (" + s + ")");
                 }
             }
         }

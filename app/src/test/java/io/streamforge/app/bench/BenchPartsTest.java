@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.streamforge.app.cli.CliRun;
 import io.streamforge.domain.Symbol;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -78,59 +76,65 @@ class BenchPartsTest {
                 .hasMessageContaining("margin");
     }
 
+    private static RestBench.Options rest(String... args) {
+        return CliRun.<RestBenchCommand>parsed(concat("rest", args)).options();
+    }
+
+    private static String[] concat(String bench, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "bench";
+        all[1] = bench;
+        System.arraycopy(args, 0, all, 2, args.length);
+        return all;
+    }
+
     @Test
     void restOptionsParseWithDefaults() {
-        var o =
-                RestBench.Options.parse(
-                        new String[] {"--symbols", "btcusdt,ETHUSDT", "--windows", "5"});
+        var o = rest("--symbols", "btcusdt,ETHUSDT", "--windows", "5");
         assertThat(o.symbols()).containsExactly(Symbol.of("BTCUSDT"), Symbol.of("ETHUSDT"));
         assertThat(o.windows()).isEqualTo(5);
         assertThat(o.timeScale()).isEqualTo(60.0);
         assertThat(o.weightLimit()).as("auto").isZero();
         assertThat(o.margin()).isEqualTo(0.95);
-        assertThat(RestBench.Options.parse(new String[] {"--weight-limit", "1200"}).weightLimit())
-                .isEqualTo(1200);
+        assertThat(rest("--weight-limit", "1200").weightLimit()).isEqualTo(1200);
     }
 
     @Test
     void badOptionsNameTheProblem() {
-        assertThatThrownBy(() -> RestBench.Options.parse(new String[] {"--windowz", "5"}))
-                .hasMessageContaining("unknown option '--windowz'")
-                .hasMessageContaining("--windows");
-        assertThatThrownBy(() -> RestBench.Options.parse(new String[] {"--windows"}))
-                .hasMessage("--windows needs a value");
-        assertThatThrownBy(() -> RestBench.Options.parse(new String[] {"--windows", "ten"}))
-                .hasMessage("--windows: expected a whole number, got 'ten'");
-        assertThatThrownBy(() -> RestBench.Options.parse(new String[] {"--windows", "0"}))
+        assertThatThrownBy(() -> rest("--windowz", "5"))
+                .hasMessageContaining("Unknown options: '--windowz'");
+        assertThatThrownBy(() -> rest("--windows"))
+                .hasMessageContaining("Missing required parameter for option '--windows'");
+        assertThatThrownBy(() -> rest("--windows", "ten"))
+                .hasMessageContaining("'ten' is not an int");
+        assertThatThrownBy(() -> rest("--windows", "0"))
                 .hasMessage("--windows: must be positive, got 0");
-        assertThatThrownBy(() -> RestBench.Options.parse(new String[] {"--margin", "1.2"}))
+        assertThatThrownBy(() -> rest("--margin", "1.2"))
                 .hasMessage("--margin: must be in (0, 1], got 1.2");
-        assertThatThrownBy(() -> RestBench.Options.parse(new String[] {"--symbols", "BTC-USDT"}))
-                .hasMessageContaining("--symbols");
+        assertThatThrownBy(() -> rest("--weight-limit", "lots"))
+                .hasMessage("--weight-limit: expected auto or a whole number, got 'lots'");
+        assertThatThrownBy(() -> rest("--symbols", "BTC-USDT")).hasMessageContaining("--symbols");
+        assertThatThrownBy(() -> rest("--windows", "2", "--windows", "3"))
+                .hasMessageContaining("should be specified only once");
+        assertThatThrownBy(() -> CliRun.parsed(concat("dump", "--days", "2024-02-01:2024-01-01")))
+                .hasMessageContaining("before");
         assertThatThrownBy(
                         () ->
-                                RestBench.Options.parse(
-                                        new String[] {"--windows", "2", "--windows", "3"}))
-                .hasMessage("--windows given twice");
-        assertThatThrownBy(
-                        () ->
-                                DumpBench.Options.parse(
-                                        new String[] {"--days", "2024-02-01:2024-01-01"}))
-                .hasMessageContaining("before start");
-        assertThatThrownBy(() -> WsBenchOptions.parse(new String[] {"--agg-trades-per-day", "100"}))
+                                CliRun.<WsBenchCommand>parsed(
+                                                concat("ws", "--agg-trades-per-day", "100"))
+                                        .options())
                 .hasMessageContaining("--agg-trades-per-day");
     }
 
     @Test
-    void entryPointAnswersTwoForUnknownBenchmarkOrOptionWithoutRunningAnything() throws Exception {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        assertThat(IngestBenchmarks.run("latency", new String[0], out)).isEqualTo(2);
-        assertThat(IngestBenchmarks.run("rest", new String[] {"--bogus", "1"}, out)).isEqualTo(2);
-        String text = buf.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("unknown benchmark 'latency' (available: rest, dump, ws, soak)");
-        assertThat(text).contains("bench rest: unknown option '--bogus'");
-        assertThat(text).contains("usage: streamforge bench rest");
+    void unknownBenchmarkOrOptionExitsWithTwoWithoutRunningAnything() {
+        CliRun r = CliRun.of("bench", "latency");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("Unmatched argument at index 1: 'latency'");
+        r = CliRun.of("bench", "rest", "--bogus", "1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("streamforge bench rest: Unknown options: '--bogus'");
+        assertThat(CliRun.of("bench").err()).contains("missing benchmark (ingest, rest, dump");
     }
 
     @Test
@@ -155,8 +159,14 @@ class BenchPartsTest {
     @Test
     void dumpPathsCoverEveryDayOfTheRangeForBothKinds() {
         var o =
-                DumpBench.Options.parse(
-                        new String[] {"--symbols", "BTCUSDT", "--days", "2024-01-30:2024-02-01"});
+                CliRun.<DumpBenchCommand>parsed(
+                                concat(
+                                        "dump",
+                                        "--symbols",
+                                        "BTCUSDT",
+                                        "--days",
+                                        "2024-01-30:2024-02-01"))
+                        .options();
         assertThat(DumpBench.paths(o))
                 .containsExactly(
                         "data/spot/daily/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01-30.zip",
@@ -195,10 +205,13 @@ class BenchPartsTest {
         }
         assertThat(Math.abs(SoakBench.heapSlopeMbPerMinute(steady))).isLessThan(0.2);
         assertThat(SoakBench.heapSlopeMbPerMinute(steady.subList(0, 2))).isNaN();
-        assertThatThrownBy(() -> SoakBench.Options.parse(new String[] {"--minutes", "0"}))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> soak("--minutes", "0").options())
+                .isInstanceOf(io.streamforge.app.cli.UsageError.class)
                 .hasMessageContaining("--minutes");
-        assertThat(SoakBench.Options.parse(new String[] {"--rate", "5000"}).ws().rate())
-                .isEqualTo(5000);
+        assertThat(soak("--rate", "5000").options().ws().rate()).isEqualTo(5000);
+    }
+
+    private static SoakBenchCommand soak(String... args) {
+        return CliRun.parsed(concat("soak", args));
     }
 }

@@ -2,6 +2,7 @@ package io.streamforge.app.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamforge.app.cli.CliRun;
 import io.streamforge.domain.Interval;
 import io.streamforge.domain.Symbol;
 import io.streamforge.domain.TimeRange;
@@ -12,13 +13,9 @@ import io.streamforge.domain.coverage.Received;
 import io.streamforge.domain.coverage.Source;
 import io.streamforge.embedded.EmbeddedPostgresServer;
 import io.streamforge.store.postgres.PostgresStores;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code streamforge coverage} on the PostgreSQL of a real (embedded) data folder. */
@@ -53,22 +50,21 @@ class CoverageCommandIT {
 
     @Test
     void badInputIsNamedAndExitsWith2() throws Exception {
-        assertThat(run(2, "--frobnicate", "1")).contains("unknown option '--frobnicate'");
-        assertThat(run(2, "--range")).contains("--range needs a value");
+        assertThat(run(2, "--frobnicate", "1")).contains("Unknown options: '--frobnicate'");
+        assertThat(run(2, "--range")).contains("Missing required parameter for option '--range'");
         assertThat(run(2, "--range", "2024-13-01:2024-01-01"))
-                .contains("--range: time_range: not a date");
+                .contains("--range", "'2024-13-01:2024-01-01' is not a day range");
         Path empty = Files.createTempDirectory("sf-coverage-empty");
         assertThat(run(2, "--data-dir", empty.toString()))
                 .contains("no local PostgreSQL in " + empty.resolve("postgres"));
     }
 
     static String run(int expectedCode, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream p = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            code = CoverageCommand.run(args, Map.of(), p, p);
-        }
-        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(expectedCode);
-        return out.toString(StandardCharsets.UTF_8);
+        String[] all = new String[args.length + 1];
+        all[0] = "coverage";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CliRun r = CliRun.of(all);
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(expectedCode);
+        return r.out() + r.err();
     }
 }

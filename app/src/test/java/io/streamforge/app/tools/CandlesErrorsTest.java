@@ -97,7 +97,7 @@ class CandlesErrorsTest {
                         dir.resolve("in.csv").toString(),
                         "--interval",
                         "1m"),
-                "option --output is required");
+                "Missing required option: '--output=FILE|-'");
         assertRejected(
                 ToolRun.of(
                         "candles", "--trades", dir.toString(), "--interval", "1m", "--output", "-"),
@@ -111,9 +111,17 @@ class CandlesErrorsTest {
                         "1min",
                         "--output",
                         out.toString()),
-                "--interval: invalid interval '1min'");
+                "Invalid value for option '--interval': invalid interval '1min'");
         assertRejected(
-                ToolRun.of("candles", "--trades", dir.resolve("in.csv").toString(), "stray"),
-                "unknown argument 'stray'");
+                ToolRun.of(
+                        "candles",
+                        "--trades",
+                        dir.resolve("in.csv").toString(),
+                        "--interval",
+                        "1m",
+                        "--output",
+                        out.toString(),
+                        "stray"),
+                "Unmatched argument at index 7: 'stray'");
     }
 }

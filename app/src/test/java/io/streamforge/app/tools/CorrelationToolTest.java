@@ -128,9 +128,9 @@ class CorrelationToolTest {
             {"--mst", out.toString()}
         };
         String[] expected = {
-            "--method: expected pearson or spearman, got 'kendall'",
+            "Invalid value for option '--method': expected one of [pearson, spearman]",
             "--max-gap: must be >= 0",
-            "--max-gap: expected a whole number",
+            "Invalid value for option '--max-gap': 'two' is not an int",
             "--mst and --output are the same file"
         };
         for (int i = 0; i < bad.length; i++) {
@@ -144,7 +144,7 @@ class CorrelationToolTest {
                             bad[i][0],
                             bad[i][1]);
             assertThat(r.code()).as(bad[i][0]).isEqualTo(2);
-            assertThat(r.err()).contains(expected[i], "usage:");
+            assertThat(r.err()).contains(expected[i]).hasLineCount(1);
         }
         r =
                 ToolRun.of(

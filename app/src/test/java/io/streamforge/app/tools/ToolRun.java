@@ -2,26 +2,23 @@ package io.streamforge.app.tools;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
+import io.streamforge.app.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Runs a tool in-process and captures its streams; locates ../shared/realdata. */
+/**
+ * Runs a tool through the whole CLI in-process and captures its streams; locates
+ * ../shared/realdata.
+ */
 record ToolRun(int code, String out, String err) {
     static ToolRun of(String command, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Tools.run(command, args, o, e);
-        }
-        return new ToolRun(
-                code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        String[] all = new String[args.length + 1];
+        all[0] = command;
+        System.arraycopy(args, 0, all, 1, args.length);
+        CliRun r = CliRun.of(all);
+        return new ToolRun(r.code(), r.out(), r.err());
     }
 
     /** A file of ../shared/realdata; skips the test when the folder is absent (a user's clone). */

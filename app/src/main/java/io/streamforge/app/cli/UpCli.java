@@ -1,0 +1,81 @@
+package io.streamforge.app.cli;
+
+import io.streamforge.app.LocalPlatform;
+import io.streamforge.sim.SimConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code streamforge up}: the embedded platform, kept running on its data folder. */
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Start the embedded platform and keep it running until Ctrl-C.",
+            "Kafka, PostgreSQL, S3, the exchange simulator, the queue-manager API and the",
+            "web UI in one process; the data folder is kept between runs."
+        })
+public final class UpCli implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            defaultValue = ".streamforge/up",
+            description =
+                    "Data folder, kept between runs; only an empty one or one streamforge created"
+                            + " (it holds "
+                            + DataDir.MARKER
+                            + ") is used (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "API port, 0 = a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(
+            names = "--ui-port",
+            defaultValue = "8081",
+            description = "Web UI port, 0 = a free one (default: ${DEFAULT-VALUE}).")
+    int uiPort;
+
+    UpCli(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Checks.port("--port", port);
+        Checks.port("--ui-port", uiPort);
+        try (DataDir dir = DataDir.claim(dataDir);
+                LocalPlatform p =
+                        new LocalPlatform(
+                                new LocalPlatform.Options(
+                                        dataDir,
+                                        port,
+                                        null,
+                                        SimConfig.defaults(),
+                                        Map.of(),
+                                        uiPort),
+                                m -> ctx.out().println("» " + m))) {
+            ctx.out()
+                    .println(
+                            "» up. UI "
+                                    + p.visualizerUrl()
+                                    + ", API "
+                                    + p.apiUrl()
+                                    + "/docs, exchange simulator "
+                                    + p.exchangeUrl()
+                                    + " (data in "
+                                    + dir.path()
+                                    + "; Ctrl-C stops)");
+            Thread.currentThread().join();
+        }
+        return ExitCode.OK;
+    }
+}
