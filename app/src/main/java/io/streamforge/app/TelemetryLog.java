@@ -19,10 +19,14 @@ public final class TelemetryLog {
     private TelemetryLog() {}
 
     public static List<TelemetryEvent> read(String bootstrapServers, String queueId) {
+        return read(KafkaSettings.plaintext(bootstrapServers), queueId);
+    }
+
+    /** As {@link #read(String, String)} with any Kafka settings (e.g. a secured broker's admin). */
+    public static List<TelemetryEvent> read(KafkaSettings kafka, String queueId) {
         List<TelemetryEvent> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> c =
-                KafkaClients.consumer(
-                        KafkaSettings.plaintext(bootstrapServers), null, "telemetry-log")) {
+                KafkaClients.consumer(kafka, null, "telemetry-log")) {
             List<TopicPartition> parts =
                     c.partitionsFor(Topics.EVENTS).stream()
                             .map(i -> new TopicPartition(i.topic(), i.partition()))
