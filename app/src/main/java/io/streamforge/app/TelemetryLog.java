@@ -25,6 +25,19 @@ public final class TelemetryLog {
     /** As {@link #read(String, String)} with any Kafka settings (e.g. a secured broker's admin). */
     public static List<TelemetryEvent> read(KafkaSettings kafka, String queueId) {
         List<TelemetryEvent> out = new ArrayList<>();
+        for (byte[] value : records(kafka)) {
+            TelemetryEvent e = TelemetryCodec.decodeEvent(value);
+            if (e.queueId().equals(queueId)) {
+                out.add(e);
+            }
+        }
+        out.sort(Comparator.comparingLong(TelemetryEvent::timestampUs));
+        return out;
+    }
+
+    /** Every record value on {@code queue-events} so far, undecoded (all queues). */
+    public static List<byte[]> records(KafkaSettings kafka) {
+        List<byte[]> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> c =
                 KafkaClients.consumer(kafka, null, "telemetry-log")) {
             List<TopicPartition> parts =
@@ -38,14 +51,10 @@ public final class TelemetryLog {
             while (System.nanoTime() < deadline
                     && parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    TelemetryEvent e = TelemetryCodec.decodeEvent(r.value());
-                    if (e.queueId().equals(queueId)) {
-                        out.add(e);
-                    }
+                    out.add(r.value());
                 }
             }
         }
-        out.sort(Comparator.comparingLong(TelemetryEvent::timestampUs));
         return out;
     }
 }

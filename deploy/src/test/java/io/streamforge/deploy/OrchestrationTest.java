@@ -248,10 +248,14 @@ class OrchestrationTest {
         for (HasMetadata o : Chart.ofKind(objects, "SecretProviderClass")) {
             String objectsYaml =
                     ((GenericKubernetesResource) o).get("spec", "parameters", "objects").toString();
-            assertThat(objectsYaml)
-                    .contains(
-                            "objectName: \"kafka-password\"",
-                            "secretPath: \"secret/data/streamforge/");
+            assertThat(objectsYaml).contains("secretPath: \"secret/data/streamforge/");
+            boolean ui = o.getMetadata().getName().equals("sf-visualizer");
+            assertThat(objectsYaml.contains("objectName: \"kafka-password\""))
+                    .as(o.getMetadata().getName() + " serves a Kafka password (not the UI)")
+                    .isEqualTo(!ui);
+            if (objectsYaml.contains("objectName: \"postgres-password\"")) {
+                assertThat(objectsYaml).contains("objectName: \"postgres-ca.crt\"");
+            }
             assertThat(objectsYaml).doesNotContainIgnoringCase("value:");
         }
     }

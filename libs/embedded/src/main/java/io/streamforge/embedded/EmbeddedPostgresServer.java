@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * local mode keeps its data between runs; {@link #start()} uses a temporary folder that {@link
  * #close()} deletes.
  *
- * <p>Authentication is {@code trust} for the superuser {@code postgres} on {@code localhost} only:
- * this is a development and test server, never a production one.
+ * <p>Without TLS, authentication is {@code trust} for the superuser {@code postgres} on {@code
+ * localhost} only; with TLS ({@link #startTls}) every TCP connection must be TLS and give the
+ * random SCRAM password of {@link #password()}. Either way: this is a development and test server,
+ * never a production one.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
@@ -33,17 +35,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final Path dataDir;
     private final boolean deleteOnClose;
     private final ThrowawayCa.ServerCert tls;
+    private final String password;
     private boolean closed;
 
     private EmbeddedPostgresServer(
             EmbeddedPostgres postgres,
             Path dataDir,
             boolean deleteOnClose,
-            ThrowawayCa.ServerCert tls) {
+            ThrowawayCa.ServerCert tls,
+            String password) {
         this.postgres = postgres;
         this.dataDir = dataDir;
         this.deleteOnClose = deleteOnClose;
         this.tls = tls;
+        this.password = password;
     }
 
     /** Starts a throw-away server whose data lives in a temporary folder deleted by close(). */
@@ -97,7 +102,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         pg.getPort(),
                         cluster,
                         (System.nanoTime() - t0) / 1_000_000);
-                return new EmbeddedPostgresServer(pg, root, deleteOnClose, tls);
+                String password = tls == null ? "" : requirePassword(pg, root);
+                return new EmbeddedPostgresServer(pg, root, deleteOnClose, tls, password);
             } catch (IOException | RuntimeException e) {
                 String tail = logTail(log, logSize);
                 if (attempt < START_ATTEMPTS && FreePorts.isBindFailure(new Exception(tail, e))) {
@@ -143,18 +149,40 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return Map.of();
         }
         Path hba = root.resolve("pg_hba_tls.conf");
-        Files.writeString(
-                hba,
-                "# written by EmbeddedPostgresServer: TLS only\n"
-                        + "local all all trust\n"
-                        + "hostnossl all all all reject\n"
-                        + "hostssl all all all trust\n");
+        Files.writeString(hba, hba("trust")); // until requirePassword() has set one
         return Map.of(
                 "ssl", "on",
                 "ssl_cert_file", tls.certFile().toAbsolutePath().toString(),
                 "ssl_key_file", tls.keyFile().toAbsolutePath().toString(),
                 "ssl_min_protocol_version", "TLSv1.2",
                 "hba_file", hba.toString());
+    }
+
+    /**
+     * With TLS the server also asks for a password: a random one is set for {@code postgres}, then
+     * the hba file switches TCP to {@code hostssl ... scram-sha-256} and the configuration is
+     * reloaded (zonky's own start-up check ran before, under {@code trust}).
+     */
+    private static String requirePassword(EmbeddedPostgres pg, Path root) {
+        String password = Passwords.random();
+        try (var c = pg.getPostgresDatabase().getConnection();
+                var st = c.createStatement()) {
+            st.execute("ALTER ROLE " + USER + " PASSWORD '" + password + "'");
+            Files.writeString(root.resolve("pg_hba_tls.conf"), hba("scram-sha-256"));
+            st.execute("SELECT pg_reload_conf()");
+        } catch (java.sql.SQLException | IOException e) {
+            throw new IllegalStateException("cannot require a password: " + e.getMessage(), e);
+        }
+        return password;
+    }
+
+    private static String hba(String tcpMethod) {
+        return "# written by EmbeddedPostgresServer: TLS only\n"
+                + "local all all trust\n"
+                + "hostnossl all all all reject\n"
+                + "hostssl all all all "
+                + tcpMethod
+                + "\n";
     }
 
     /** What the server logged since {@code from} (at most the last 2000 characters). */
@@ -189,9 +217,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return USER;
     }
 
-    /** Password to use with {@link #user()}: empty, authentication is {@code trust}. */
+    /**
+     * Password to use with {@link #user()}: empty without TLS (authentication is {@code trust});
+     * with TLS a random one (SCRAM-SHA-256), new at every start.
+     */
     public String password() {
-        return "";
+        return password;
     }
 
     /** A non-pooled data source on the {@code postgres} database. */
@@ -203,6 +234,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         ds.setUser(USER);
         if (tls != null) {
             ds.setSslMode("require");
+            ds.setPassword(password);
         }
         return ds;
     }

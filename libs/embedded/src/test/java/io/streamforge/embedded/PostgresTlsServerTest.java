@@ -53,6 +53,16 @@ class PostgresTlsServerTest {
     }
 
     @Test
+    void tlsWithoutThePasswordIsRefused() {
+        Properties p = props("verify-full", ca.caFile());
+        p.setProperty("password", "not-the-password");
+        assertThatThrownBy(() -> DriverManager.getConnection(pg.jdbcUrl(), p).close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("password authentication failed");
+        assertThat(pg.password()).hasSizeGreaterThanOrEqualTo(24);
+    }
+
+    @Test
     void anotherCaIsNotTrusted() {
         ThrowawayCa other = ThrowawayCa.create(dir.resolve("other-ca"));
         assertThatThrownBy(() -> connect("verify-full", other.caFile()))
@@ -67,6 +77,7 @@ class PostgresTlsServerTest {
                         ca2.issueServer("db", List.of("db.example.test"), List.of()))) {
             String url = wrongHost.jdbcUrl();
             Properties p = props("verify-full", ca2.caFile());
+            p.setProperty("password", wrongHost.password());
             assertThatThrownBy(() -> DriverManager.getConnection(url, p).close())
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("hostname");
@@ -82,6 +93,7 @@ class PostgresTlsServerTest {
     private static Properties props(String mode, Path caFile) {
         Properties p = new Properties();
         p.setProperty("user", pg.user());
+        p.setProperty("password", pg.password());
         p.setProperty("sslmode", mode);
         if (caFile != null) {
             p.setProperty("sslrootcert", caFile.toString());
