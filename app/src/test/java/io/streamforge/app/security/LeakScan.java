@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +18,7 @@ import java.util.function.Supplier;
  */
 final class LeakScan {
     private final Map<String, Supplier<byte[]>> sources = new LinkedHashMap<>();
-    private final Set<String> secrets = new LinkedHashSet<>();
+    private final Map<String, String> secrets = new LinkedHashMap<>(); // value -> label
 
     LeakScan source(String name, Supplier<byte[]> content) {
         sources.put(name, content);
@@ -30,17 +29,21 @@ final class LeakScan {
         return source(name, () -> content.get().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A secret value (blank values and values shorter than 8 characters are refused). */
-    LeakScan secret(String value) {
+    /**
+     * A secret value and a label naming it in failures (the value is never printed). Values shorter
+     * than 8 characters are refused: they would match by chance.
+     */
+    LeakScan secret(String label, String value) {
         if (value == null || value.strip().length() < 8) {
-            throw new IllegalArgumentException("a secret to scan for must have 8+ characters");
+            throw new IllegalArgumentException(
+                    label + ": a secret to scan for needs 8+ characters");
         }
-        secrets.add(value.strip());
+        secrets.put(value.strip(), label);
         return this;
     }
 
-    Set<String> secrets() {
-        return Set.copyOf(secrets);
+    Set<String> labels() {
+        return Set.copyOf(secrets.values());
     }
 
     /** Reads every source; fails naming each (source, secret prefix) found, and empty sources. */
@@ -51,13 +54,13 @@ final class LeakScan {
         for (Map.Entry<String, Supplier<byte[]>> s : sources.entrySet()) {
             String content = new String(s.getValue().get(), StandardCharsets.ISO_8859_1);
             sizes.put(s.getKey(), content.length());
-            for (String secret : secrets) {
+            for (Map.Entry<String, String> secret : secrets.entrySet()) {
                 String needle =
                         new String(
-                                secret.getBytes(StandardCharsets.UTF_8),
+                                secret.getKey().getBytes(StandardCharsets.UTF_8),
                                 StandardCharsets.ISO_8859_1);
                 if (content.contains(needle)) {
-                    leaks.add(s.getKey() + " contains " + secret.substring(0, 4) + "…");
+                    leaks.add(s.getKey() + " contains " + secret.getValue());
                 }
             }
         }

@@ -73,12 +73,22 @@ public final class KafkaUsers {
                         || System.nanoTime() > deadline) {
                     throw new IllegalStateException("user " + user + " cannot log in: " + e, e);
                 }
+                pause(); // the credential has not reached the broker's cache yet
             } catch (TimeoutException e) {
                 throw new IllegalStateException("user " + user + " cannot log in: " + e, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
