@@ -22,9 +22,24 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- . | upper | replace "-" "_" -}}
 {{- end -}}
 
+{{/* <registry>/<name>:<tag>, or <registry>/<name>:<tag>@<digest> when services.<name>.image.digest is set
+(the digest pins the image; the tag stays for people reading the manifest). */}}
 {{- define "sf.image" -}}
 {{- $svc := index .root.Values.services .name -}}
 {{- printf "%s/%s:%s" .root.Values.global.imageRegistry .name $svc.image.tag -}}
+{{- with $svc.image.digest }}@{{ . }}{{ end -}}
+{{- end -}}
+
+{{/* The secret files of a service: its secretFiles, plus the PostgreSQL CA file when it uses PostgreSQL
+and database.postgres.sslRootCert is on. Output: a JSON list. */}}
+{{- define "sf.secretFiles" -}}
+{{- $v := .root.Values -}}
+{{- $svc := index $v.services .name -}}
+{{- $files := $svc.secretFiles | default list -}}
+{{- if and (has "postgres-password" $files) $v.database.postgres.sslRootCert -}}
+{{- $files = append $files "postgres-ca.crt" -}}
+{{- end -}}
+{{- toJson $files -}}
 {{- end -}}
 
 {{- define "sf.secretVolumeName" -}}
@@ -44,11 +59,13 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
   value: /tmp
 - name: SERVICE_NAME
   value: {{ .name }}
+{{- if has "kafka-password" $svc.secretFiles }}
 - name: KAFKA_BOOTSTRAP_SERVERS
   value: {{ $v.kafka.bootstrapServers | quote }}
 - name: KAFKA_SECURITY_PROTOCOL
   value: {{ $v.kafka.securityProtocol }}
-{{- if eq $v.kafka.securityProtocol "SASL_SSL" }}
+{{- end }}
+{{- if and (has "kafka-password" $svc.secretFiles) (eq $v.kafka.securityProtocol "SASL_SSL") }}
 - name: KAFKA_SASL_USERNAME
   value: {{ printf "%s%s" $v.kafka.userPrefix .name }}
 - name: KAFKA_SASL_PASSWORD_FILE
@@ -65,6 +82,14 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
   value: {{ $v.database.postgres.user | quote }}
 - name: POSTGRES_PASSWORD_FILE
   value: {{ $dir }}/postgres-password
+{{- with $v.database.postgres.sslMode }}
+- name: POSTGRES_SSL_MODE
+  value: {{ . | quote }}
+{{- end }}
+{{- if $v.database.postgres.sslRootCert }}
+- name: POSTGRES_SSL_ROOT_CERT_FILE
+  value: {{ $dir }}/postgres-ca.crt
+{{- end }}
 {{- end }}
 {{- if has "arango-password" $svc.secretFiles }}
 - name: ARANGO_URL
@@ -116,7 +141,7 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
     secretName: {{ printf "%s%s" $v.secrets.existingSecretPrefix .name }}
     defaultMode: 0440
     items:
-{{- range $svc.secretFiles }}
+{{- range (include "sf.secretFiles" . | fromJsonArray) }}
       - {key: {{ . }}, path: {{ . }}}
 {{- end }}
 {{- end }}
@@ -213,4 +238,31 @@ containers:
       {{- include "sf.volumeMounts" . | nindent 6 }}
 volumes:
   {{- include "sf.volumes" . | nindent 2 }}
+{{- end -}}
+
+{{/* NetworkPolicy egress rule to a namespace (+ pod labels). Input: dict peer(namespace, podLabels) ports */}}
+{{- define "sf.npPeer" -}}
+- to:
+    - namespaceSelector:
+        matchLabels: {kubernetes.io/metadata.name: {{ .peer.namespace }}}
+{{- with .peer.podLabels }}
+      podSelector:
+        matchLabels: {{ toJson . }}
+{{- end }}
+  ports:
+{{- range .ports }}
+    - {port: {{ . }}, protocol: TCP}
+{{- end }}
+{{- end -}}
+
+{{/* NetworkPolicy egress rule to CIDRs. Input: dict cidrs ports */}}
+{{- define "sf.npCidrs" -}}
+- to:
+{{- range .cidrs }}
+    - ipBlock: {cidr: {{ . }}}
+{{- end }}
+  ports:
+{{- range .ports }}
+    - {port: {{ . }}, protocol: TCP}
+{{- end }}
 {{- end -}}

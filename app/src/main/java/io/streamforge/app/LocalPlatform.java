@@ -23,11 +23,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.kafka.common.acl.AclBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +53,19 @@ public final class LocalPlatform implements AutoCloseable {
             String exchangeUrl,
             SimConfig sim,
             Map<String, String> extraEnv,
-            int uiPort) {
+            int uiPort,
+            Secured secured) {
+
+        /** Unsecured infrastructure (PLAINTEXT Kafka, PostgreSQL without TLS). */
+        public Options(
+                Path dataDir,
+                int apiPort,
+                String exchangeUrl,
+                SimConfig sim,
+                Map<String, String> extraEnv,
+                int uiPort) {
+            this(dataDir, apiPort, exchangeUrl, sim, extraEnv, uiPort, null);
+        }
 
         /** The visualizer on a free port. */
         public Options(
@@ -58,7 +74,19 @@ public final class LocalPlatform implements AutoCloseable {
                 String exchangeUrl,
                 SimConfig sim,
                 Map<String, String> extraEnv) {
-            this(dataDir, apiPort, exchangeUrl, sim, extraEnv, 0);
+            this(dataDir, apiPort, exchangeUrl, sim, extraEnv, 0, null);
+        }
+    }
+
+    /**
+     * Secured infrastructure as in the homelab (see {@link SecuredInfra}): Kafka SASL_SSL +
+     * SCRAM-SHA-512 with these ACLs (every {@code User:} principal gets a SCRAM user; each worker
+     * logs in as {@code <userPrefix><target>}), PostgreSQL over TLS with {@code verify-full}.
+     */
+    public record Secured(String userPrefix, Collection<AclBinding> acls) {
+        public Secured {
+            Objects.requireNonNull(userPrefix, "userPrefix");
+            acls = List.copyOf(acls);
         }
     }
 
@@ -72,6 +100,8 @@ public final class LocalPlatform implements AutoCloseable {
     private QueueManager manager;
     private VisualizerServer visualizer;
     private String exchangeUrl;
+    private SecuredInfra secured;
+    private Map<String, String> launcherEnv = Map.of();
 
     public LocalPlatform(Options o, Consumer<String> progress) {
         try {
@@ -88,10 +118,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private void start(Options o, Consumer<String> progress) {
-        progress.accept("starting Kafka (KRaft, in-process)");
-        kafka = track(EmbeddedKafkaBroker.start(o.dataDir().resolve("kafka")));
-        progress.accept("starting PostgreSQL (embedded)");
-        postgres = track(EmbeddedPostgresServer.start(o.dataDir().resolve("postgres")));
+        startInfra(o, progress);
         progress.accept("starting the S3 object store (S3Proxy)");
         s3 = track(EmbeddedS3.start(o.dataDir().resolve("s3")));
         if (o.exchangeUrl() == null) {
@@ -101,11 +128,12 @@ public final class LocalPlatform implements AutoCloseable {
         } else {
             exchangeUrl = o.exchangeUrl();
         }
-        stores =
-                track(
-                        PostgresStores.open(
-                                postgres.jdbcUrl(), postgres.user(), postgres.password()));
+        String jdbcUrl = secured == null ? postgres.jdbcUrl() : secured.jdbcUrl(postgres);
+        stores = track(PostgresStores.open(jdbcUrl, postgres.user(), postgres.password()));
         Map<String, String> env = new HashMap<>(o.extraEnv());
+        if (secured != null) {
+            env.putAll(secured.env());
+        }
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("POSTGRES_JDBC_URL", postgres.jdbcUrl());
         env.put("POSTGRES_USER", postgres.user());
@@ -121,7 +149,13 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("S3_ACCESS_KEY_FILE", secretFile(o.dataDir(), "s3-access-key", s3.accessKey()));
         env.put("S3_SECRET_KEY_FILE", secretFile(o.dataDir(), "s3-secret-key", s3.secretKey()));
         env.put("HTTP_HOST", "127.0.0.1");
-        launcher = new LocalJobLauncher(WorkerEntries.all(), env);
+        launcherEnv = Map.copyOf(env);
+        launcher =
+                new LocalJobLauncher(
+                        secured == null
+                                ? WorkerEntries.all()
+                                : secured.perUser(WorkerEntries.all()),
+                        env);
         track(() -> launcher.shutdown(15_000));
         progress.accept("starting the queue-manager");
         Set<Symbol> known =
@@ -130,7 +164,10 @@ public final class LocalPlatform implements AutoCloseable {
                 track(
                         new QueueManager(
                                 new QueueManager.Settings(
-                                        KafkaSettings.plaintext(kafka.bootstrapServers()),
+                                        secured == null
+                                                ? KafkaSettings.plaintext(kafka.bootstrapServers())
+                                                : secured.kafka(
+                                                        kafka.bootstrapServers(), "queue-manager"),
                                         "127.0.0.1",
                                         o.apiPort(),
                                         3,
@@ -143,6 +180,32 @@ public final class LocalPlatform implements AutoCloseable {
                                 TimeSource.system()));
         progress.accept("starting the visualizer (web UI)");
         visualizer = track(startVisualizer(env, o.uiPort()));
+    }
+
+    /** Kafka and PostgreSQL: plain, or secured as the homelab runs them. */
+    private void startInfra(Options o, Consumer<String> progress) {
+        if (o.secured() != null) {
+            secured = new SecuredInfra(o.secured(), o.dataDir());
+            progress.accept("starting Kafka (KRaft, in-process, SASL_SSL + SCRAM + ACLs)");
+            kafka = track(secured.startKafka(o.dataDir().resolve("kafka")));
+            secured.provision(kafka);
+            progress.accept("starting PostgreSQL (embedded, TLS)");
+            postgres = track(secured.startPostgres(o.dataDir().resolve("postgres")));
+            return;
+        }
+        progress.accept("starting Kafka (KRaft, in-process)");
+        kafka = track(EmbeddedKafkaBroker.start(o.dataDir().resolve("kafka")));
+        progress.accept("starting PostgreSQL (embedded)");
+        postgres = track(EmbeddedPostgresServer.start(o.dataDir().resolve("postgres")));
+    }
+
+    /** The environment a worker of {@code target} gets (platform env + its own Kafka user). */
+    public Map<String, String> workerEnv(String target) {
+        Map<String, String> env = new HashMap<>(launcherEnv);
+        if (secured != null) {
+            env.putAll(secured.userEnv(target));
+        }
+        return env;
     }
 
     /** The UI in-process over the platform's stores, the embedded S3 and the queue-manager API. */
@@ -161,7 +224,7 @@ public final class LocalPlatform implements AutoCloseable {
                 port);
     }
 
-    private static String secretFile(Path dir, String name, String value) {
+    static String secretFile(Path dir, String name, String value) {
         try {
             Path secrets = Files.createDirectories(dir.resolve("secrets"));
             Path f = secrets.resolve(name);
@@ -204,6 +267,20 @@ public final class LocalPlatform implements AutoCloseable {
 
     public EmbeddedKafkaBroker kafka() {
         return kafka;
+    }
+
+    /** Kafka settings of the broker's super user (PLAINTEXT settings for an unsecured broker). */
+    public KafkaSettings adminKafka() {
+        return kafka.security()
+                .map(
+                        s ->
+                                new KafkaSettings(
+                                        kafka.bootstrapServers(),
+                                        "SASL_SSL",
+                                        s.adminUser(),
+                                        s.adminPassword(),
+                                        s.caFile().toString()))
+                .orElseGet(() -> KafkaSettings.plaintext(kafka.bootstrapServers()));
     }
 
     public LocalJobLauncher launcher() {

@@ -19,10 +19,27 @@ public final class TelemetryLog {
     private TelemetryLog() {}
 
     public static List<TelemetryEvent> read(String bootstrapServers, String queueId) {
+        return read(KafkaSettings.plaintext(bootstrapServers), queueId);
+    }
+
+    /** As {@link #read(String, String)} with any Kafka settings (e.g. a secured broker's admin). */
+    public static List<TelemetryEvent> read(KafkaSettings kafka, String queueId) {
         List<TelemetryEvent> out = new ArrayList<>();
+        for (byte[] value : records(kafka)) {
+            TelemetryEvent e = TelemetryCodec.decodeEvent(value);
+            if (e.queueId().equals(queueId)) {
+                out.add(e);
+            }
+        }
+        out.sort(Comparator.comparingLong(TelemetryEvent::timestampUs));
+        return out;
+    }
+
+    /** Every record value on {@code queue-events} so far, undecoded (all queues). */
+    public static List<byte[]> records(KafkaSettings kafka) {
+        List<byte[]> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> c =
-                KafkaClients.consumer(
-                        KafkaSettings.plaintext(bootstrapServers), null, "telemetry-log")) {
+                KafkaClients.consumer(kafka, null, "telemetry-log")) {
             List<TopicPartition> parts =
                     c.partitionsFor(Topics.EVENTS).stream()
                             .map(i -> new TopicPartition(i.topic(), i.partition()))
@@ -34,14 +51,10 @@ public final class TelemetryLog {
             while (System.nanoTime() < deadline
                     && parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    TelemetryEvent e = TelemetryCodec.decodeEvent(r.value());
-                    if (e.queueId().equals(queueId)) {
-                        out.add(e);
-                    }
+                    out.add(r.value());
                 }
             }
         }
-        out.sort(Comparator.comparingLong(TelemetryEvent::timestampUs));
         return out;
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Test helpers around a real local platform (Kafka, PostgreSQL, simulator, queue-manager). */
-final class PlatformFixture {
+public final class PlatformFixture {
     private PlatformFixture() {}
 
     static LocalPlatform start(SimConfig sim, Map<String, String> extraEnv) throws Exception {
@@ -21,14 +21,24 @@ final class PlatformFixture {
                 new LocalPlatform.Options(dir, 0, null, sim.withPort(0), extraEnv), m -> {});
     }
 
-    static String pipeline(List<Symbol> symbols, String range) {
+    /** A platform on the secured broker and database ({@link LocalPlatform.Secured}). */
+    public static LocalPlatform startSecured(
+            SimConfig sim, Map<String, String> extraEnv, LocalPlatform.Secured secured)
+            throws Exception {
+        Path dir = Files.createTempDirectory("sf-it-secured-");
+        return new LocalPlatform(
+                new LocalPlatform.Options(dir, 0, null, sim.withPort(0), extraEnv, 0, secured),
+                m -> {});
+    }
+
+    public static String pipeline(List<Symbol> symbols, String range) {
         return DemoCommand.pipelineJson(symbols, range, "1m");
     }
 
     /**
      * Polls the API until the queue is terminal (or the timeout passes) and returns its final JSON.
      */
-    static com.fasterxml.jackson.databind.JsonNode awaitEnd(
+    public static com.fasterxml.jackson.databind.JsonNode awaitEnd(
             ApiClient api, String queueId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -43,8 +53,8 @@ final class PlatformFixture {
     }
 
     /** All telemetry events of a queue currently on queue-events. */
-    static List<TelemetryEvent> events(LocalPlatform p, String queueId) {
-        return TelemetryLog.read(p.kafka().bootstrapServers(), queueId);
+    public static List<TelemetryEvent> events(LocalPlatform p, String queueId) {
+        return TelemetryLog.read(p.adminKafka(), queueId);
     }
 
     static TimeRange range(String days) {

@@ -44,32 +44,57 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final boolean deleteOnClose;
+    private final KafkaSecurity security;
     private boolean closed;
 
     private EmbeddedKafkaBroker(
-            KafkaRaftServer server, Path dataDir, int port, boolean deleteOnClose) {
+            KafkaRaftServer server,
+            Path dataDir,
+            int port,
+            boolean deleteOnClose,
+            KafkaSecurity security) {
         this.server = server;
         this.dataDir = dataDir;
         this.port = port;
         this.deleteOnClose = deleteOnClose;
+        this.security = security;
     }
 
     /** Starts a throw-away broker whose logs live in a temporary folder deleted by close(). */
     public static EmbeddedKafkaBroker start() {
-        return start(Folders.temp("streamforge-kafka-", "Kafka"), true);
+        return start(Folders.temp("streamforge-kafka-", "Kafka"), true, null);
     }
 
     /** Starts a broker whose logs live in {@code dataDir/kafka-logs}; the folder is kept. */
     public static EmbeddedKafkaBroker start(Path dataDir) {
-        return start(dataDir, false);
+        return start(dataDir, false, null);
     }
 
-    private static EmbeddedKafkaBroker start(Path dataDir, boolean deleteOnClose) {
+    /**
+     * A throw-away broker with a SASL_SSL listener, SCRAM-SHA-512 and ACLs (see {@link
+     * KafkaSecurity}); its temporary folder is deleted by close().
+     */
+    public static EmbeddedKafkaBroker startSecured(KafkaSecurity security) {
+        Objects.requireNonNull(security, "security");
+        return start(Folders.temp("streamforge-kafka-", "Kafka"), true, security);
+    }
+
+    /**
+     * A kept broker with a SASL_SSL listener. The admin credential is written when the folder is
+     * formatted: a folder reused with another admin password is refused by its own broker.
+     */
+    public static EmbeddedKafkaBroker startSecured(Path dataDir, KafkaSecurity security) {
+        Objects.requireNonNull(security, "security");
+        return start(dataDir, false, security);
+    }
+
+    private static EmbeddedKafkaBroker start(
+            Path dataDir, boolean deleteOnClose, KafkaSecurity security) {
         Objects.requireNonNull(dataDir, "dataDir");
         Path root = dataDir.toAbsolutePath();
         for (int attempt = 1; ; attempt++) {
             try {
-                return startOnce(root, deleteOnClose);
+                return startOnce(root, deleteOnClose, security);
             } catch (IllegalStateException e) {
                 if (attempt >= START_ATTEMPTS || !FreePorts.isBindFailure(e)) {
                     throw e;
@@ -79,7 +104,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static EmbeddedKafkaBroker startOnce(Path root, boolean deleteOnClose) {
+    private static EmbeddedKafkaBroker startOnce(
+            Path root, boolean deleteOnClose, KafkaSecurity security) {
         Path logDir = root.resolve("kafka-logs");
         long t0 = System.nanoTime();
         int port = FreePorts.pick();
@@ -87,11 +113,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         KafkaRaftServer server = null;
         try {
             Files.createDirectories(logDir);
-            KafkaConfig config = new KafkaConfig(settings(logDir, port, controllerPort), false);
-            format(config, logDir);
+            Map<String, Object> settings = settings(logDir, port, controllerPort);
+            if (security != null) {
+                settings.putAll(security.brokerSettings(port, controllerPort));
+            }
+            KafkaConfig config = new KafkaConfig(settings, false);
+            format(config, logDir, security);
             server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, root, port, deleteOnClose);
+            EmbeddedKafkaBroker broker =
+                    new EmbeddedKafkaBroker(server, root, port, deleteOnClose, security);
             broker.awaitReady();
             LOG.info(
                     "Kafka started on {} with logs in {} in {} ms",
@@ -156,7 +187,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * Formats the log folder (like {@code kafka-storage.sh format}) unless it already is: a folder
      * with a {@code meta.properties} keeps its cluster id, topics and records.
      */
-    private static void format(KafkaConfig config, Path logDir) {
+    private static void format(KafkaConfig config, Path logDir, KafkaSecurity security) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             LOG.debug("kafka storage in {} already formatted, reusing it", logDir);
             return;
@@ -172,6 +203,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                         .setControllerListenerName("CONTROLLER")
                         .setMetadataLogDirectory(config.metadataLogDir())
                         .setIgnoreFormatted(true);
+        if (security != null) {
+            formatter.setScramArguments(List.of(security.scramBootstrapArgument()));
+        }
         try {
             formatter.run();
         } catch (Exception e) {
@@ -192,7 +226,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** {@code localhost:<port>} of the PLAINTEXT listener. */
+    /** {@code localhost:<port>} of the client listener (PLAINTEXT, or SASL_SSL when secured). */
     public String bootstrapServers() {
         return "localhost:" + port;
     }
@@ -202,13 +236,32 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return dataDir;
     }
 
-    /** A new admin client on this broker; the caller closes it. */
+    /** A new admin client on this broker (as the super user when secured); the caller closes it. */
     public Admin admin() {
-        return Admin.create(
-                Map.of(
-                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+        Map<String, Object> p =
+                security == null
+                        ? new HashMap<>(
+                                Map.of(
+                                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                        bootstrapServers()))
+                        : security.clientProperties(
+                                bootstrapServers(), security.adminUser(), security.adminPassword());
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return Admin.create(p);
+    }
+
+    /** The security of the client listener; empty for a PLAINTEXT broker. */
+    public Optional<KafkaSecurity> security() {
+        return Optional.ofNullable(security);
+    }
+
+    /** Users, credentials and ACLs of a secured broker. */
+    public KafkaUsers users() {
+        if (security == null) {
+            throw new IllegalStateException("a PLAINTEXT broker has no users (startSecured)");
+        }
+        return new KafkaUsers(this, security);
     }
 
     /**

@@ -3,7 +3,9 @@ package io.streamforge.runtime;
 /**
  * Which database a worker uses: {@code DB_KIND=postgres} (default: POSTGRES_JDBC_URL,
  * POSTGRES_USER, POSTGRES_PASSWORD_FILE) or {@code DB_KIND=arango} (ARANGO_URL, ARANGO_DB,
- * ARANGO_USER, ARANGO_PASSWORD_FILE, ARANGO_BATCH_SIZE).
+ * ARANGO_USER, ARANGO_PASSWORD_FILE, ARANGO_BATCH_SIZE). The JDBC URL carries {@code
+ * POSTGRES_SSL_MODE} / {@code POSTGRES_SSL_ROOT_CERT_FILE} (see {@link PostgresUrl}); the password
+ * is never part of {@link #toString()}.
  */
 public record DatabaseSettings(
         String kind,
@@ -31,7 +33,7 @@ public record DatabaseSettings(
         }
         return new DatabaseSettings(
                 "postgres",
-                r.required("POSTGRES_JDBC_URL"),
+                PostgresUrl.read(r),
                 r.optional("POSTGRES_USER", "postgres"),
                 r.optionalSecret("POSTGRES_PASSWORD"),
                 null,
@@ -41,5 +43,24 @@ public record DatabaseSettings(
 
     public boolean arango() {
         return kind.equals("arango");
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[kind="
+                + kind
+                + ", jdbcUrl="
+                + jdbcUrl
+                + ", user="
+                + user
+                + ", password="
+                + (password == null ? "null" : "***")
+                + ", arangoUrl="
+                + arangoUrl
+                + ", arangoDb="
+                + arangoDb
+                + ", arangoBatchSize="
+                + arangoBatchSize
+                + "]";
     }
 }

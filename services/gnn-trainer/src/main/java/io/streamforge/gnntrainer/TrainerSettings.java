@@ -91,7 +91,7 @@ public record TrainerSettings(
         }
         PostgresSettings pg =
                 new PostgresSettings(
-                        r.required("POSTGRES_JDBC_URL"),
+                        io.streamforge.runtime.PostgresUrl.read(r),
                         r.optional("POSTGRES_USER", "postgres"),
                         r.optionalSecret("POSTGRES_PASSWORD"));
         if (common.symbols().size() == 1) {

@@ -32,7 +32,7 @@ public record VisualizerSettings(
         String host = r.optional("HTTP_HOST", "0.0.0.0");
         int port = r.intValue("HTTP_PORT", 8080, 0, 65_535);
         String qm = r.requiredParsed("QUEUE_MANAGER_URL", VisualizerSettings::httpUrl);
-        String jdbc = r.requiredParsed("POSTGRES_JDBC_URL", VisualizerSettings::jdbcUrl);
+        String jdbc = io.streamforge.runtime.PostgresUrl.read(r); // + POSTGRES_SSL_*
         String user = r.optional("POSTGRES_USER", "postgres");
         String password = r.optionalSecret("POSTGRES_PASSWORD");
         S3Settings s3 = S3Settings.read(r);
@@ -56,14 +56,6 @@ public record VisualizerSettings(
                     "expected http(s)://host[:port], got '" + text + "'");
         }
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-    }
-
-    static String jdbcUrl(String text) {
-        if (!text.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException(
-                    "expected jdbc:postgresql://host:port/db, got '" + text + "'");
-        }
-        return text;
     }
 
     @Override

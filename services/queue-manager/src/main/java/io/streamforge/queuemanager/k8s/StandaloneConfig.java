@@ -60,10 +60,7 @@ public record StandaloneConfig(
                             + "Kubernetes Jobs; local mode runs in-process via `streamforge up`");
         }
         KafkaSettings kafka = WorkerConfig.kafka(r);
-        String jdbc = r.required("POSTGRES_JDBC_URL");
-        if (jdbc != null && !jdbc.startsWith("jdbc:postgresql:")) {
-            r.problem("invalid POSTGRES_JDBC_URL: expected jdbc:postgresql://host:port/db");
-        }
+        String jdbc = io.streamforge.runtime.PostgresUrl.read(r); // + POSTGRES_SSL_*
         String user = r.required("POSTGRES_USER");
         String password = r.secret("POSTGRES_PASSWORD");
         String host = r.optional("HTTP_HOST", "0.0.0.0");
