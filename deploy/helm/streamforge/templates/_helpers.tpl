@@ -214,3 +214,10 @@ containers:
 volumes:
   {{- include "sf.volumes" . | nindent 2 }}
 {{- end -}}
+
+{{/* OIDC_* of the HTTP services (queue-manager, visualizer), as a YAML list of env entries. */}}
+{{- define "sf.oidcEnv" -}}
+- {name: OIDC_ISSUER_URL, value: {{ .Values.oidc.issuerUrl | quote }}}
+- {name: OIDC_AUDIENCE, value: {{ .Values.oidc.audience | quote }}}
+- {name: OIDC_CLIENT_ID, value: {{ .Values.oidc.clientId | quote }}}
+{{- end -}}

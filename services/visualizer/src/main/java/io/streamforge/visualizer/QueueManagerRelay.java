@@ -59,7 +59,8 @@ final class QueueManagerRelay implements AutoCloseable {
     }
 
     private void forward(Context ctx, String path) {
-        HttpRequest req = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().build();
+        HttpRequest req =
+                withToken(ctx, HttpRequest.newBuilder(base.resolve(path))).timeout(TIMEOUT).GET().build();
         HttpResponse<byte[]> res = send(req, HttpResponse.BodyHandlers.ofByteArray());
         ctx.status(HttpStatus.forStatus(res.statusCode()))
                 .contentType(res.headers().firstValue("content-type").orElse("application/json"))
@@ -70,16 +71,22 @@ final class QueueManagerRelay implements AutoCloseable {
     void events(Context ctx) throws IOException {
         String id = queueId(ctx);
         HttpRequest check =
-                HttpRequest.newBuilder(base.resolve("queues/" + id)).timeout(TIMEOUT).GET().build();
+                withToken(ctx, HttpRequest.newBuilder(base.resolve("queues/" + id)))
+                        .timeout(TIMEOUT)
+                        .GET()
+                        .build();
         int status = send(check, HttpResponse.BodyHandlers.discarding()).statusCode();
         if (status == 404) {
             throw ApiProblem.notFound("queue_id", "no queue " + id);
+        }
+        if (status == 401 || status == 403) {
+            throw new ApiProblem(status, "queue-manager refused the caller's token (" + status + ")");
         }
         if (status != 200) {
             throw new ApiProblem(502, "queue-manager answered " + status + " for queue " + id);
         }
         HttpRequest req =
-                HttpRequest.newBuilder(base.resolve("queues/" + id + "/events"))
+                withToken(ctx, HttpRequest.newBuilder(base.resolve("queues/" + id + "/events")))
                         .header("Accept", "text/event-stream")
                         .GET()
                         .build();
@@ -136,6 +143,12 @@ final class QueueManagerRelay implements AutoCloseable {
                 closeQuietly(upstream);
             }
         }
+    }
+
+    /** The caller's bearer token goes on to the queue-manager, which checks it itself. */
+    private static HttpRequest.Builder withToken(Context ctx, HttpRequest.Builder b) {
+        String auth = ctx.header("Authorization");
+        return auth == null ? b : b.header("Authorization", auth);
     }
 
     private static String queueId(Context ctx) {

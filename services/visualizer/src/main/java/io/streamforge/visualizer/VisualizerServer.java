@@ -1,5 +1,7 @@
 package io.streamforge.visualizer;
 
+import static io.streamforge.runtime.auth.Role.VIEWER;
+
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -15,6 +17,9 @@ import io.streamforge.domain.port.GraphStore;
 import io.streamforge.domain.port.IndicatorStore;
 import io.streamforge.domain.port.MarketDataStore;
 import io.streamforge.domain.port.ModelRepository;
+import io.streamforge.runtime.auth.AuthException;
+import io.streamforge.runtime.auth.HttpAuth;
+import io.streamforge.runtime.auth.OidcSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -64,6 +69,27 @@ public final class VisualizerServer implements AutoCloseable {
      */
     public VisualizerServer(
             Ports ports, String queueManagerUrl, String modelName, String host, int port) {
+        this(
+                ports,
+                queueManagerUrl,
+                modelName,
+                host,
+                port,
+                HttpAuth.forBind(OidcSettings.DISABLED, host, "visualizer"));
+    }
+
+    /**
+     * With access control: {@code /api/*} data routes need the {@code viewer} role; the page,
+     * {@code /auth.js}, {@code /api/config}, {@code /api/auth-config}, health and metrics are
+     * public. The caller's bearer token is forwarded to the queue-manager.
+     */
+    public VisualizerServer(
+            Ports ports,
+            String queueManagerUrl,
+            String modelName,
+            String host,
+            int port,
+            HttpAuth auth) {
         Objects.requireNonNull(queueManagerUrl, "queueManagerUrl");
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -72,7 +98,15 @@ public final class VisualizerServer implements AutoCloseable {
         config.put("model_name", modelName);
         config.put("max_rows", MAX_ROWS);
         this.app =
-                Javalin.create(cfg -> configure(cfg, ports, modelName, config, host, port)).start();
+                Javalin.create(
+                                cfg -> {
+                                    configure(cfg, ports, modelName, config, host, port);
+                                    cfg.routes.get(
+                                            "/api/auth-config",
+                                            ctx -> Responses.json(ctx, auth.browserConfig()));
+                                    auth.install(cfg.routes);
+                                })
+                        .start();
         LOG.info("visualizer listening on {}:{} (queue-manager {})", host, port(), queueManagerUrl);
     }
 
@@ -94,17 +128,21 @@ public final class VisualizerServer implements AutoCloseable {
         r.get("/app.js", ctx -> resource(ctx, "app.js", "text/javascript; charset=utf-8"));
         r.get("/charts.js", ctx -> resource(ctx, "charts.js", "text/javascript; charset=utf-8"));
         r.get("/app.css", ctx -> resource(ctx, "app.css", "text/css; charset=utf-8"));
+        r.get("/auth.js", ctx -> resource(ctx, "auth.js", "text/javascript; charset=utf-8"));
         r.get("/api/config", ctx -> Responses.json(ctx, config));
-        r.get("/api/queues", timed("/api/queues", relay::queues));
-        r.get("/api/queues/{id}", timed("/api/queues/{id}", relay::queue));
-        r.get("/api/queues/{id}/events", relay::events);
-        r.get("/api/candles", timed("/api/candles", market::candles));
-        r.get("/api/indicators", timed("/api/indicators", market::indicatorNames));
-        r.get("/api/indicators/values", timed("/api/indicators/values", market::indicatorValues));
-        r.get("/api/graphs", timed("/api/graphs", graphs::list));
-        r.get("/api/graphs/{collection}", timed("/api/graphs/{collection}", graphs::get));
-        r.get("/api/models", timed("/api/models", models::list));
-        r.get("/api/models/{run}", timed("/api/models/{run}", models::get));
+        r.get("/api/queues", timed("/api/queues", relay::queues), VIEWER);
+        r.get("/api/queues/{id}", timed("/api/queues/{id}", relay::queue), VIEWER);
+        r.get("/api/queues/{id}/events", relay::events, VIEWER);
+        r.get("/api/candles", timed("/api/candles", market::candles), VIEWER);
+        r.get("/api/indicators", timed("/api/indicators", market::indicatorNames), VIEWER);
+        r.get(
+                "/api/indicators/values",
+                timed("/api/indicators/values", market::indicatorValues),
+                VIEWER);
+        r.get("/api/graphs", timed("/api/graphs", graphs::list), VIEWER);
+        r.get("/api/graphs/{collection}", timed("/api/graphs/{collection}", graphs::get), VIEWER);
+        r.get("/api/models", timed("/api/models", models::list), VIEWER);
+        r.get("/api/models/{run}", timed("/api/models/{run}", models::get), VIEWER);
         r.get("/health/live", ctx -> Responses.json(ctx, Map.of("status", "UP")));
         r.get("/health/ready", ctx -> ready(ctx, ports.graphs()));
         r.get(
@@ -116,6 +154,14 @@ public final class VisualizerServer implements AutoCloseable {
     }
 
     private static void errors(io.javalin.config.RoutesConfig r) {
+        r.exception(
+                AuthException.class,
+                (e, ctx) -> {
+                    if (e.status() == 401) {
+                        ctx.header("WWW-Authenticate", "Bearer realm=\"streamforge\"");
+                    }
+                    problem(ctx, e.status(), e.getMessage(), List.of());
+                });
         r.exception(
                 ApiProblem.class, (e, ctx) -> problem(ctx, e.status(), e.getMessage(), e.fields()));
         r.exception(

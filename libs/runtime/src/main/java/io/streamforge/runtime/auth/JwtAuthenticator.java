@@ -31,14 +31,18 @@ import java.util.Set;
  * (found through {@code /.well-known/openid-configuration} on first use, cached, refetched when a
  * token names an unknown {@code kid} — key rotation — at most once per {@link
  * JwksPolicy#minRefetchMs}), {@code iss} exact, {@code aud} containing the audience, {@code exp}
- * required and in the future (60 s clock skew). Roles: the realm roles ({@code realm_access.roles})
- * and the client roles of the audience or the UI client ({@code resource_access.<client>.roles})
- * named {@code viewer}, {@code operator} or {@code admin}.
+ * required and in the future (60 s clock skew by default). Roles: the realm roles ({@code
+ * realm_access.roles}) and the client roles of the audience or the UI client ({@code
+ * resource_access.<client>.roles}) named {@code viewer}, {@code operator} or {@code admin}.
  */
 public final class JwtAuthenticator {
-    /** How the JWKS is cached: time to live, fetch timeout, least time between two fetches. */
-    public record JwksPolicy(long cacheTtlMs, long fetchTimeoutMs, long minRefetchMs) {
-        public static final JwksPolicy DEFAULT = new JwksPolicy(300_000, 15_000, 30_000);
+    /**
+     * How the JWKS is cached (time to live, fetch timeout, least time between two fetches) and the
+     * clock skew tolerated on {@code exp}/{@code nbf}.
+     */
+    public record JwksPolicy(
+            long cacheTtlMs, long fetchTimeoutMs, long minRefetchMs, int clockSkewS) {
+        public static final JwksPolicy DEFAULT = new JwksPolicy(300_000, 15_000, 30_000, 60);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -161,11 +165,13 @@ public final class JwtAuthenticator {
         }
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
         p.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
-        p.setJWTClaimsSetVerifier(
-                new DefaultJWTClaimsVerifier<>(
+        var claims =
+                new DefaultJWTClaimsVerifier<SecurityContext>(
                         settings.audience(),
                         new JWTClaimsSet.Builder().issuer(settings.issuerUrl()).build(),
-                        Set.of("exp", "iat")));
+                        Set.of("exp", "iat"));
+        claims.setMaxClockSkew(policy.clockSkewS());
+        p.setJWTClaimsSetVerifier(claims);
         return p;
     }
 

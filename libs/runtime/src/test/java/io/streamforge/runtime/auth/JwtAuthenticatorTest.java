@@ -28,7 +28,8 @@ class JwtAuthenticatorTest {
         issuer = new TestIssuer();
         jwt =
                 new JwtAuthenticator(
-                        issuer.settings(AUD), new JwtAuthenticator.JwksPolicy(300_000, 5_000, 1));
+                        issuer.settings(AUD),
+                        new JwtAuthenticator.JwksPolicy(300_000, 5_000, 1, 60));
     }
 
     @AfterEach
