@@ -25,6 +25,7 @@
   const listeners = [];
   let config = { enabled: false };
   let known = false; // auth-config read
+  let failure = null; // why sign-in is unavailable
   let meta = null;
   let tokens = null;
   const badgeEl = document.createElement('span');
@@ -261,7 +262,10 @@
     document.querySelectorAll('[data-sf-role]').forEach((el) => {
       el.hidden = !auth.can(el.getAttribute('data-sf-role'));
     });
-    if (!auth.enabled) {
+    if (failure) {
+      badgeEl.dataset.state = 'error';
+      badgeEl.textContent = 'sign-in unavailable: ' + failure;
+    } else if (!auth.enabled) {
       badgeEl.dataset.state = 'off';
       badgeEl.title = 'authentication is off (local, loopback only)';
       badgeEl.textContent = 'local';
@@ -328,8 +332,8 @@
   }
 
   auth.ready = start().catch((e) => {
-    badgeEl.dataset.state = 'error';
-    badgeEl.textContent = 'sign-in unavailable: ' + e.message;
+    failure = e.message || String(e);
+    render();
     return null;
   });
   // place the badge where the page asks for it ([data-sf-auth-badge]), else at the end of <header>

@@ -7,9 +7,9 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The chart binds the queue-manager and the visualizer to 0.0.0.0, so both must get an OIDC issuer
@@ -44,6 +44,7 @@ class ChartOidcTest {
     @Test
     void noIssuerIsARenderError() {
         assertThatThrownBy(() -> Chart.template().set("oidc.issuerUrl", "").call())
-                .hasMessageContaining("oidc.issuerUrl, oidc.audience and oidc.clientId are required");
+                .hasMessageContaining(
+                        "oidc.issuerUrl, oidc.audience and oidc.clientId are required");
     }
 }

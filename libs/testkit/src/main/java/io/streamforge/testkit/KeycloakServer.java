@@ -90,6 +90,15 @@ public final class KeycloakServer implements AutoCloseable {
      */
     public void setClientAttribute(String realm, String clientId, String key, String value)
             throws IOException, InterruptedException {
+        updateClient(realm, clientId, "{\"attributes\":{\"" + key + "\":\"" + value + "\"}}");
+    }
+
+    /**
+     * Updates a client with a partial representation (only the fields given change), e.g. {@code
+     * {"webOrigins":["http://127.0.0.1:4711"]}} for a UI on a free port.
+     */
+    public void updateClient(String realm, String clientId, String body)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + port;
         HttpResponse<String> token =
@@ -116,7 +125,6 @@ public final class KeycloakServer implements AutoCloseable {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         String id = field(found.body(), "id");
-        String body = "{\"attributes\":{\"" + key + "\":\"" + value + "\"}}";
         HttpResponse<String> put =
                 http.send(
                         HttpRequest.newBuilder(URI.create(clients + "/" + id))

@@ -60,7 +60,10 @@ final class QueueManagerRelay implements AutoCloseable {
 
     private void forward(Context ctx, String path) {
         HttpRequest req =
-                withToken(ctx, HttpRequest.newBuilder(base.resolve(path))).timeout(TIMEOUT).GET().build();
+                withToken(ctx, HttpRequest.newBuilder(base.resolve(path)))
+                        .timeout(TIMEOUT)
+                        .GET()
+                        .build();
         HttpResponse<byte[]> res = send(req, HttpResponse.BodyHandlers.ofByteArray());
         ctx.status(HttpStatus.forStatus(res.statusCode()))
                 .contentType(res.headers().firstValue("content-type").orElse("application/json"))
@@ -80,7 +83,8 @@ final class QueueManagerRelay implements AutoCloseable {
             throw ApiProblem.notFound("queue_id", "no queue " + id);
         }
         if (status == 401 || status == 403) {
-            throw new ApiProblem(status, "queue-manager refused the caller's token (" + status + ")");
+            throw new ApiProblem(
+                    status, "queue-manager refused the caller's token (" + status + ")");
         }
         if (status != 200) {
             throw new ApiProblem(502, "queue-manager answered " + status + " for queue " + id);

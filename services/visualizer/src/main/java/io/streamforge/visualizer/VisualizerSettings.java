@@ -28,8 +28,8 @@ public record VisualizerSettings(
     /**
      * Reads HTTP_HOST, HTTP_PORT, QUEUE_MANAGER_URL, POSTGRES_JDBC_URL, POSTGRES_USER,
      * POSTGRES_PASSWORD_FILE, S3_* / MODEL_OUTPUT, MODEL_NAME and OIDC_* (an issuer is required
-     * unless HTTP_HOST is a loopback address); then validates, throwing one
-     * {@link io.streamforge.runtime.ConfigException} that lists every problem.
+     * unless HTTP_HOST is a loopback address); then validates, throwing one {@link
+     * io.streamforge.runtime.ConfigException} that lists every problem.
      */
     public static VisualizerSettings read(ConfigReader r) {
         String host = r.optional("HTTP_HOST", "0.0.0.0");

@@ -33,9 +33,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Sign-in through Keycloak's own login page in a real headless Chromium: a REAL Keycloak (the
- * realm of deploy/keycloak), the visualizer with OIDC on, and {@link FakeQueueManager} behind it
- * (a stand-in for the queue-manager API: this test is about the browser's code + PKCE flow and the
+ * Sign-in through Keycloak's own login page in a real headless Chromium: a REAL Keycloak (the realm
+ * of deploy/keycloak), the visualizer with OIDC on, and {@link FakeQueueManager} behind it (a
+ * stand-in for the queue-manager API: this test is about the browser's code + PKCE flow and the
  * token on the page's API calls). Chromium/chromedriver come from the OS (deploy/ci-deps.sh):
  * missing → skipped locally, failing under {@code CI}.
  */
@@ -62,7 +62,8 @@ class OidcBrowserIT {
                         "streamforge",
                         Path.of("target"));
         var settings =
-                new OidcSettings(keycloak.issuer("streamforge"), "streamforge-api", "streamforge-ui");
+                new OidcSettings(
+                        keycloak.issuer("streamforge"), "streamforge-api", "streamforge-ui");
         qm = new FakeQueueManager();
         server =
                 new VisualizerServer(
@@ -76,6 +77,11 @@ class OidcBrowserIT {
                         "127.0.0.1",
                         0,
                         HttpAuth.forBind(settings, "127.0.0.1", "visualizer"));
+        // the UI runs on a free port: allow its origin to call the token endpoint (CORS)
+        keycloak.updateClient(
+                "streamforge",
+                "streamforge-ui",
+                "{\"webOrigins\":[\"+\",\"http://127.0.0.1:" + server.port() + "\"]}");
         browser = chromium();
     }
 
@@ -100,7 +106,8 @@ class OidcBrowserIT {
     static void stop() throws Exception {
         if (browser != null) {
             Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, Path.of("target/oidc-browser.png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    shot, Path.of("target/oidc-browser.png"), StandardCopyOption.REPLACE_EXISTING);
             browser.quit();
         }
         if (server != null) {
@@ -142,7 +149,8 @@ class OidcBrowserIT {
                 .isEqualTo("viewer");
         wait.until(
                 ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("#pipelines tr[data-queue-id='" + FakeQueueManager.ID + "']")));
+                        By.cssSelector(
+                                "#pipelines tr[data-queue-id='" + FakeQueueManager.ID + "']")));
         assertThat(browser.getCurrentUrl()).doesNotContain("code=");
     }
 }
