@@ -153,4 +153,18 @@ class OidcBrowserIT {
                                 "#pipelines tr[data-queue-id='" + FakeQueueManager.ID + "']")));
         assertThat(browser.getCurrentUrl()).doesNotContain("code=");
     }
+
+    @Test
+    void withoutAnIssuerThePageWorksAsBeforeOnLoopback() throws Exception {
+        try (VisualizerServer open = QueueRelayIT.server(qm.url(), null)) {
+            browser.get("http://127.0.0.1:" + open.port() + "/");
+            WebDriverWait wait = new WebDriverWait(browser, WAIT);
+            wait.until(
+                    ExpectedConditions.attributeToBe(By.id("sf-auth-badge"), "data-state", "off"));
+            wait.until(
+                    ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector(
+                                    "#pipelines tr[data-queue-id='" + FakeQueueManager.ID + "']")));
+        }
+    }
 }
