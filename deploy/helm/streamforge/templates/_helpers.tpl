@@ -266,3 +266,10 @@ volumes:
     - {port: {{ . }}, protocol: TCP}
 {{- end }}
 {{- end -}}
+
+{{/* OIDC_* of the HTTP services (queue-manager, visualizer), as a YAML list of env entries. */}}
+{{- define "sf.oidcEnv" -}}
+- {name: OIDC_ISSUER_URL, value: {{ .Values.oidc.issuerUrl | quote }}}
+- {name: OIDC_AUDIENCE, value: {{ .Values.oidc.audience | quote }}}
+- {name: OIDC_CLIENT_ID, value: {{ .Values.oidc.clientId | quote }}}
+{{- end -}}

@@ -1,8 +1,11 @@
 package io.streamforge.queuemanager;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -12,19 +15,28 @@ import io.streamforge.domain.queue.QueueRecord;
 import io.streamforge.kafka.Json;
 import io.streamforge.kafka.TelemetryEvent;
 import io.streamforge.queuemanager.coverage.CoverageRoute;
+import io.streamforge.runtime.auth.AuthException;
+import io.streamforge.runtime.auth.HttpAuth;
+import io.streamforge.runtime.auth.Role;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The queue-manager HTTP API; errors are RFC 9457 problem+json naming the field. */
+/**
+ * The queue-manager HTTP API; errors are RFC 9457 problem+json naming the field. Each route names
+ * the least {@link Role} it needs (checked by {@link HttpAuth}); {@code /openapi.json} is generated
+ * by {@link ApiDocs}.
+ */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final String PROBLEM = "application/problem+json";
+
+    /** Largest request body (413 above): a pipeline request is a few kB. */
+    public static final long MAX_BODY_BYTES = 64 * 1024;
 
     /** What the API needs from the manager. */
     public interface Backend {
@@ -36,6 +48,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private final Javalin app;
+    private final byte[] openApi;
     private final Map<String, Set<SseClient>> subscribers = new ConcurrentHashMap<>();
 
     public ApiServer(
@@ -44,13 +57,17 @@ public final class ApiServer implements AutoCloseable {
             Backend backend,
             QueueStore store,
             PrometheusMeterRegistry registry,
-            CoverageLedger coverage) {
+            CoverageLedger coverage,
+            HttpAuth auth) {
+        this.openApi = write(ApiDocs.document(auth.settings().issuerUrl())).getBytes(UTF_8);
         this.app =
                 Javalin.create(
-                                cfg ->
-                                        configure(
-                                                cfg, host, port, backend, store, registry,
-                                                coverage))
+                                cfg -> {
+                                    configure(cfg, host, port, backend, store, registry, coverage);
+                                    cfg.http.maxRequestSize = MAX_BODY_BYTES;
+                                    auth.install(cfg.routes);
+                                    errors(cfg.routes);
+                                })
                         .start();
     }
 
@@ -67,26 +84,31 @@ public final class ApiServer implements AutoCloseable {
         cfg.jetty.port = port;
         var r = cfg.routes;
         if (coverage != null) {
-            r.get("/queues/{id}/coverage", new CoverageRoute(coverage, store));
+            r.get("/queues/{id}/coverage", new CoverageRoute(coverage, store), Role.VIEWER);
         }
         r.post(
                 "/queues/start-pipeline",
-                ctx -> created(ctx, backend.startPipeline(ctx.bodyAsBytes())));
+                ctx -> created(ctx, backend.startPipeline(ctx.bodyAsBytes())),
+                Role.OPERATOR);
         r.post(
                 "/queues/start-test-flow",
-                ctx -> created(ctx, backend.startTestFlow(ctx.bodyAsBytes())));
+                ctx -> created(ctx, backend.startTestFlow(ctx.bodyAsBytes())),
+                Role.OPERATOR);
         r.get(
                 "/queues",
-                ctx -> json(ctx, 200, store.list().stream().map(QueueViews::queue).toList()));
+                ctx -> json(ctx, 200, store.list().stream().map(QueueViews::queue).toList()),
+                Role.VIEWER);
         r.get(
                 "/queues/list",
-                ctx -> json(ctx, 200, store.list().stream().map(QueueViews::queue).toList()));
-        r.post("/queues/stop", ctx -> stop(ctx, backend, stopId(ctx)));
+                ctx -> json(ctx, 200, store.list().stream().map(QueueViews::queue).toList()),
+                Role.VIEWER);
+        r.post("/queues/stop", ctx -> stop(ctx, backend, stopId(ctx)), Role.OPERATOR);
         r.get(
                 "/queues/{id}",
-                ctx -> json(ctx, 200, QueueViews.queue(find(store, ctx.pathParam("id")))));
-        r.post("/queues/{id}/stop", ctx -> stop(ctx, backend, ctx.pathParam("id")));
-        r.sse("/queues/{id}/events", client -> subscribe(client, store));
+                ctx -> json(ctx, 200, QueueViews.queue(find(store, ctx.pathParam("id")))),
+                Role.VIEWER);
+        r.post("/queues/{id}/stop", ctx -> stop(ctx, backend, ctx.pathParam("id")), Role.OPERATOR);
+        r.sse("/queues/{id}/events", client -> subscribe(client, store), Role.VIEWER);
         r.get("/health/live", ctx -> json(ctx, 200, Map.of("status", "UP")));
         r.get("/health/ready", ctx -> json(ctx, 200, Map.of("status", "UP")));
         r.get("/health/startup", ctx -> json(ctx, 200, Map.of("status", "UP")));
@@ -95,8 +117,29 @@ public final class ApiServer implements AutoCloseable {
                 ctx ->
                         ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                                 .result(reg.scrape()));
-        r.get("/openapi.json", ctx -> resource(ctx, "/openapi.json", "application/json"));
+        r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         r.get("/docs", ctx -> resource(ctx, "/openapi.html", "text/html; charset=utf-8"));
+    }
+
+    private static void errors(io.javalin.config.RoutesConfig r) {
+        r.exception(
+                AuthException.class,
+                (e, ctx) -> {
+                    if (e.status() == 401) {
+                        ctx.header("WWW-Authenticate", "Bearer realm=\"streamforge\"");
+                    }
+                    problem(ctx, e.status(), e.getMessage(), null);
+                });
+        r.exception(
+                HttpResponseException.class,
+                (e, ctx) ->
+                        problem(
+                                ctx,
+                                e.getStatus(),
+                                e.getStatus() == 413
+                                        ? "request body larger than " + MAX_BODY_BYTES + " bytes"
+                                        : e.getMessage(),
+                                e.getStatus() == 413 ? "body" : null));
         r.exception(
                 ProblemException.class,
                 (e, ctx) -> problem(ctx, e.status(), e.getMessage(), e.field()));
@@ -175,8 +218,7 @@ public final class ApiServer implements AutoCloseable {
     private static void problem(Context ctx, int status, String detail, String field) {
         String title = HttpStatus.forStatus(status).getMessage();
         byte[] body =
-                write(QueueViews.problem(status, title, detail, field, ctx.path()))
-                        .getBytes(StandardCharsets.UTF_8);
+                write(QueueViews.problem(status, title, detail, field, ctx.path())).getBytes(UTF_8);
         ctx.status(HttpStatus.forStatus(status)).contentType(PROBLEM).result(body);
     }
 
@@ -199,6 +241,14 @@ public final class ApiServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** The registered HTTP routes as {@code "GET /path"} (OpenApiCompletenessTest). */
+    java.util.List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> e.endpoint.method.isHttpMethod())
+                .map(e -> e.endpoint.method + " " + e.endpoint.path)
+                .toList();
     }
 
     @Override

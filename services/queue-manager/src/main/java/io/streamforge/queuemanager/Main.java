@@ -6,6 +6,7 @@ import io.streamforge.binance.BinanceClientConfig;
 import io.streamforge.binance.BinanceRestClient;
 import io.streamforge.domain.port.CoverageLedger;
 import io.streamforge.domain.port.TimeSource;
+import io.streamforge.domain.queue.JobSpec;
 import io.streamforge.queuemanager.k8s.KubernetesJobLauncher;
 import io.streamforge.queuemanager.k8s.StandaloneConfig;
 import io.streamforge.queuemanager.k8s.TradingSymbols;
@@ -13,10 +14,12 @@ import io.streamforge.runtime.ConfigException;
 import io.streamforge.runtime.DatabaseSettings;
 import io.streamforge.runtime.ServiceMain;
 import io.streamforge.runtime.StopSignal;
+import io.streamforge.runtime.auth.HttpAuth;
 import io.streamforge.store.arango.ArangoStores;
 import io.streamforge.store.postgres.PostgresStores;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +67,26 @@ public final class Main {
                 (c, opened) -> start(c, clients, opened));
     }
 
+    /**
+     * The image the launcher would run for {@code target} (WORKER_IMAGE_* or the job template's),
+     * the only image a request may name.
+     */
+    static Optional<String> templateImage(KubernetesJobLauncher launcher, String target) {
+        try {
+            var spec = new JobSpec("probe", "probe", target, "probe", null, Map.of());
+            var containers =
+                    launcher.manifest(spec).getSpec().getTemplate().getSpec().getContainers();
+            return Optional.ofNullable(
+                    containers.stream()
+                            .filter(c -> target.equals(c.getName()))
+                            .findFirst()
+                            .orElse(containers.get(0))
+                            .getImage());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Opens everything in dependency order; {@code opened} gets each part to close (LIFO). */
     static QueueManager start(
             StandaloneConfig c, Supplier<KubernetesClient> clients, Deque<AutoCloseable> opened) {
@@ -106,7 +129,10 @@ public final class Main {
                         ledger,
                         launcher,
                         symbols,
-                        TimeSource.system());
+                        TimeSource.system(),
+                        new QueueManager.Access(
+                                HttpAuth.forBind(c.oidc(), c.httpHost(), "queue-manager"),
+                                target -> templateImage(launcher, target)));
         opened.push(manager);
         return manager;
     }

@@ -11,7 +11,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -23,7 +26,39 @@ public record PipelineRequest(
     private static final Set<String> CANDLE_TYPES = Set.of("candles", "klines");
     private static final Set<String> TRADE_TYPES = Set.of("agg_trades", "trades");
 
+    /** Fields a request may carry; anything else is refused naming the field. */
+    static final Set<String> REQUEST_FIELDS =
+            Set.of("symbol", "symbols", "time_range", "microservices");
+
+    /** Fields a step may carry. */
+    static final Set<String> STEP_FIELDS =
+            Set.of(
+                    "target",
+                    "type",
+                    "interval",
+                    "image",
+                    "collection_name",
+                    "depends_on",
+                    "params",
+                    "collection_inputs",
+                    "collection_output",
+                    "model_output",
+                    "graph_collection");
+
+    /** Without job templates: a step's {@code image} is always refused. */
     public static PipelineRequest parse(byte[] body, Predicate<Symbol> knownSymbol) {
+        return parse(body, knownSymbol, target -> Optional.empty());
+    }
+
+    /**
+     * Parses and validates a request. {@code templateImage} gives the image a target's job template
+     * runs: a step's {@code image} equal to it is accepted (and dropped: the template decides), any
+     * other is a 400.
+     */
+    public static PipelineRequest parse(
+            byte[] body,
+            Predicate<Symbol> knownSymbol,
+            Function<String, Optional<String>> templateImage) {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(body);
@@ -34,6 +69,7 @@ public record PipelineRequest(
         if (root == null || !root.isObject()) {
             throw new ProblemException(400, "body", "expected a JSON object");
         }
+        unknownFields(root, REQUEST_FIELDS, "");
         List<Symbol> symbols = symbols(root, knownSymbol);
         String rangeText = null;
         TimeRange range = null;
@@ -46,7 +82,7 @@ public record PipelineRequest(
                 throw new ProblemException(400, "time_range", e.getMessage());
             }
         }
-        List<StepSpec> steps = steps(root.get("microservices"));
+        List<StepSpec> steps = steps(root.get("microservices"), templateImage);
         for (int i = 0; i < steps.size(); i++) {
             if (Targets.isLoader(steps.get(i).target())
                     && !steps.get(i).target().equals(Targets.WS)
@@ -94,14 +130,15 @@ public record PipelineRequest(
         return out;
     }
 
-    private static List<StepSpec> steps(JsonNode arr) {
+    private static List<StepSpec> steps(
+            JsonNode arr, Function<String, Optional<String>> templateImage) {
         if (arr == null || !arr.isArray() || arr.isEmpty()) {
             throw new ProblemException(400, "microservices", "expected a non-empty array");
         }
         List<StepSpec> steps = new ArrayList<>();
         Set<String> targets = new HashSet<>();
         for (int i = 0; i < arr.size(); i++) {
-            StepSpec s = step(arr.get(i), "microservices[" + i + "]");
+            StepSpec s = step(arr.get(i), "microservices[" + i + "]", templateImage);
             steps.add(s);
             targets.add(s.target());
         }
@@ -121,10 +158,12 @@ public record PipelineRequest(
         return steps;
     }
 
-    private static StepSpec step(JsonNode n, String path) {
+    private static StepSpec step(
+            JsonNode n, String path, Function<String, Optional<String>> templateImage) {
         if (n == null || !n.isObject()) {
             throw new ProblemException(400, path, "expected an object");
         }
+        unknownFields(n, STEP_FIELDS, path + ".");
         String target = n.path("target").asText("");
         if (!Targets.ALL.contains(target)) {
             throw new ProblemException(
@@ -165,48 +204,42 @@ public record PipelineRequest(
                         n.get(f).isTextual() ? n.get(f).asText() : n.get(f).toString());
             }
         }
-        params(n.get("params"), path + ".params", extra);
-        return new StepSpec(
-                target, type, interval, text(n, "image"), text(n, "collection_name"), deps, extra);
+        StepParams.read(target, n.get("params"), path + ".params", extra);
+        checkImage(target, text(n, "image"), path + ".image", templateImage);
+        return new StepSpec(target, type, interval, null, text(n, "collection_name"), deps, extra);
     }
 
-    /**
-     * Names a step's {@code params} may not set: identity, wiring and secrets belong to the
-     * platform.
-     */
-    static final java.util.regex.Pattern RESERVED =
-            java.util.regex.Pattern.compile(
-                    "QUEUE_ID|TELEMETRY_ID|TYPE|SYMBOLS?|TIME_RANGE|KAFKA_.*|POSTGRES_.*|S3_.*|BINANCE_.*|HTTP_.*|.*_FILE"
-                            + "|EXPECTED_PRODUCERS|COLLECTION_NAME|INTERVAL");
+    private static void unknownFields(JsonNode n, Set<String> allowed, String prefix) {
+        var names = n.fieldNames();
+        while (names.hasNext()) {
+            String f = names.next();
+            if (!allowed.contains(f)) {
+                throw new ProblemException(
+                        400,
+                        prefix + f,
+                        "unknown field; expected one of " + new TreeSet<>(allowed));
+            }
+        }
+    }
 
-    private static final java.util.regex.Pattern PARAM_NAME =
-            java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,63}");
-
-    /**
-     * {@code "params": {"resample": "1h", "gnn_epochs": 20}} → step env {@code RESAMPLE=1h,
-     * GNN_EPOCHS=20}.
-     */
-    private static void params(JsonNode params, String path, Map<String, String> env) {
-        if (params == null || params.isNull()) {
+    /** Images come from the job templates only; the template's own image is tolerated. */
+    private static void checkImage(
+            String target,
+            String image,
+            String field,
+            Function<String, Optional<String>> templateImage) {
+        if (image == null) {
             return;
         }
-        if (!params.isObject()) {
-            throw new ProblemException(400, path, "expected an object of name → value");
-        }
-        var fields = params.fields();
-        while (fields.hasNext()) {
-            var e = fields.next();
-            String name = e.getKey();
-            String envName = name.toUpperCase(java.util.Locale.ROOT);
-            if (!PARAM_NAME.matcher(name).matches() || RESERVED.matcher(envName).matches()) {
-                throw new ProblemException(
-                        400, path + "." + name, "not a parameter a step may set");
-            }
-            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
-                throw new ProblemException(
-                        400, path + "." + name, "expected a string, number or boolean");
-            }
-            env.put(envName, e.getValue().asText());
+        Optional<String> allowed = templateImage.apply(target);
+        if (allowed.isEmpty() || !allowed.get().equals(image)) {
+            throw new ProblemException(
+                    400,
+                    field,
+                    "a request cannot choose an image: "
+                            + target
+                            + " runs the image of its job template"
+                            + allowed.map(a -> " (" + a + ")").orElse(""));
         }
     }
 

@@ -14,11 +14,15 @@ import io.streamforge.domain.queue.QueueRecord;
 import io.streamforge.kafka.Json;
 import io.streamforge.kafka.KafkaSettings;
 import io.streamforge.kafka.TelemetryEvent;
+import io.streamforge.runtime.auth.HttpAuth;
+import io.streamforge.runtime.auth.OidcSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** The queue-manager wired together: API, orchestrator, telemetry consumer, Kafka messaging. */
@@ -32,12 +36,26 @@ public final class QueueManager implements ApiServer.Backend, AutoCloseable {
             Map<String, String> images,
             long graceMs) {}
 
+    /**
+     * Who may call the API ({@link HttpAuth}) and the image each target's job template runs (a
+     * request may name that image and no other).
+     */
+    public record Access(HttpAuth auth, Function<String, Optional<String>> templateImages) {
+        /** No issuer: allowed on a loopback host only (else a ConfigException); no images. */
+        public static Access local(String host) {
+            return new Access(
+                    HttpAuth.forBind(OidcSettings.DISABLED, host, "queue-manager"),
+                    target -> Optional.empty());
+        }
+    }
+
     private final KafkaMessaging messaging;
     private final PrometheusMeterRegistry registry =
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Orchestrator orchestrator;
     private final PipelinePlanner planner;
     private final Predicate<Symbol> knownSymbols;
+    private final Function<String, Optional<String>> templateImages;
     private final ApiServer api;
     private final TelemetryConsumer consumer;
 
@@ -58,10 +76,23 @@ public final class QueueManager implements ApiServer.Backend, AutoCloseable {
             JobLauncher launcher,
             Predicate<Symbol> knownSymbols,
             TimeSource time) {
+        this(s, store, coverage, launcher, knownSymbols, time, Access.local(s.host()));
+    }
+
+    /** With access control (OIDC) and the job templates' images. */
+    public QueueManager(
+            Settings s,
+            QueueStore store,
+            CoverageLedger coverage,
+            JobLauncher launcher,
+            Predicate<Symbol> knownSymbols,
+            TimeSource time,
+            Access access) {
         registry.config().commonTags("service", "queue-manager");
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         this.knownSymbols = knownSymbols;
+        this.templateImages = access.templateImages();
         this.messaging = new KafkaMessaging(s.kafka(), time, s.partitions());
         messaging.ensureControlTopics();
         this.planner = new PipelinePlanner(time, Ids::shortId, s.images());
@@ -69,7 +100,8 @@ public final class QueueManager implements ApiServer.Backend, AutoCloseable {
         this.orchestrator =
                 new Orchestrator(
                         store, launcher, messaging, time, e -> publish(apiRef[0], e), s.graceMs());
-        this.api = new ApiServer(s.host(), s.port(), this, store, registry, coverage);
+        this.api =
+                new ApiServer(s.host(), s.port(), this, store, registry, coverage, access.auth());
         apiRef[0] = api;
         this.consumer =
                 new TelemetryConsumer(s.kafka(), orchestrator::onTelemetry, orchestrator::reconcile)
@@ -86,7 +118,7 @@ public final class QueueManager implements ApiServer.Backend, AutoCloseable {
 
     @Override
     public QueueRecord startPipeline(byte[] body) {
-        PipelineRequest req = PipelineRequest.parse(body, knownSymbols);
+        PipelineRequest req = PipelineRequest.parse(body, knownSymbols, templateImages);
         return orchestrator.start(planner.plan(req, new String(body, StandardCharsets.UTF_8)));
     }
 

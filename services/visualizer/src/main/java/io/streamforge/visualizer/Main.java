@@ -3,6 +3,7 @@ package io.streamforge.visualizer;
 import io.streamforge.runtime.ConfigReader;
 import io.streamforge.runtime.ServiceMain;
 import io.streamforge.runtime.StopSignal;
+import io.streamforge.runtime.auth.HttpAuth;
 import io.streamforge.store.postgres.PostgresStores;
 import io.streamforge.store.s3.S3ModelRepository;
 import java.util.Deque;
@@ -55,7 +56,8 @@ public final class Main {
                         s.queueManagerUrl(),
                         s.modelName(),
                         s.httpHost(),
-                        s.httpPort());
+                        s.httpPort(),
+                        HttpAuth.forBind(s.oidc(), s.httpHost(), "visualizer"));
         opened.push(server);
         return server;
     }

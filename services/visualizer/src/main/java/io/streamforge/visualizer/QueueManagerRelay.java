@@ -116,6 +116,10 @@ final class QueueManagerRelay implements AutoCloseable {
         if (status == 404) {
             throw ApiProblem.notFound("queue_id", "no queue " + id);
         }
+        if (status == 401 || status == 403) {
+            throw new ApiProblem(
+                    status, "queue-manager refused the caller's token (" + status + ")");
+        }
         if (status != 200) {
             throw new ApiProblem(502, "queue-manager answered " + status + " for queue " + id);
         }
@@ -189,6 +193,8 @@ final class QueueManagerRelay implements AutoCloseable {
             }
         }
     }
+
+    /** The caller's bearer token goes on to the queue-manager, which checks it itself. */
 
     private static String queueId(Context ctx) {
         String id = ctx.pathParam("id");

@@ -1,5 +1,8 @@
 package io.streamforge.visualizer;
 
+import static io.streamforge.runtime.auth.Role.OPERATOR;
+import static io.streamforge.runtime.auth.Role.VIEWER;
+
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -15,6 +18,9 @@ import io.streamforge.domain.port.GraphStore;
 import io.streamforge.domain.port.IndicatorStore;
 import io.streamforge.domain.port.MarketDataStore;
 import io.streamforge.domain.port.ModelRepository;
+import io.streamforge.runtime.auth.AuthException;
+import io.streamforge.runtime.auth.HttpAuth;
+import io.streamforge.runtime.auth.OidcSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -80,6 +86,27 @@ public final class VisualizerServer implements AutoCloseable {
      */
     public VisualizerServer(
             Ports ports, String queueManagerUrl, String modelName, String host, int port) {
+        this(
+                ports,
+                queueManagerUrl,
+                modelName,
+                host,
+                port,
+                HttpAuth.forBind(OidcSettings.DISABLED, host, "visualizer"));
+    }
+
+    /**
+     * With access control: {@code /api/*} data routes need the {@code viewer} role; the page,
+     * {@code /auth.js}, {@code /api/config}, {@code /api/auth-config}, health and metrics are
+     * public. The caller's bearer token is forwarded to the queue-manager.
+     */
+    public VisualizerServer(
+            Ports ports,
+            String queueManagerUrl,
+            String modelName,
+            String host,
+            int port,
+            HttpAuth auth) {
         Objects.requireNonNull(queueManagerUrl, "queueManagerUrl");
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -90,7 +117,15 @@ public final class VisualizerServer implements AutoCloseable {
         config.put("max_source_rows", MAX_SOURCE_ROWS);
         config.put("max_points", ChartRoutes.MAX_POINTS);
         this.app =
-                Javalin.create(cfg -> configure(cfg, ports, modelName, config, host, port)).start();
+                Javalin.create(
+                                cfg -> {
+                                    configure(cfg, ports, modelName, config, host, port);
+                                    cfg.routes.get(
+                                            "/api/auth-config",
+                                            ctx -> Responses.json(ctx, auth.browserConfig()));
+                                    auth.install(cfg.routes);
+                                })
+                        .start();
         LOG.info("visualizer listening on {}:{} (queue-manager {})", host, port(), queueManagerUrl);
     }
 
@@ -113,21 +148,31 @@ public final class VisualizerServer implements AutoCloseable {
         WEB_FILES.forEach((file, type) -> r.get("/" + file, ctx -> resource(ctx, file, type)));
         r.get("/vendor/echarts.min.js", Vendor::echarts);
         r.get("/api/config", ctx -> Responses.json(ctx, config));
-        r.get("/api/queues", timed("/api/queues", relay::queues));
-        r.get("/api/queues/events", relay::allEvents); // before /{id}: the all-queues stream
-        r.post("/api/queues/start-pipeline", timed("/api/queues/start-pipeline", relay::start));
-        r.get("/api/queues/{id}", timed("/api/queues/{id}", relay::queue));
-        r.get("/api/queues/{id}/coverage", timed("/api/queues/{id}/coverage", relay::coverage));
-        r.get("/api/queues/{id}/events", relay::events);
-        r.post("/api/queues/{id}/stop", timed("/api/queues/{id}/stop", relay::stop));
-        r.get("/api/chart", timed("/api/chart", chart::chart));
-        r.get("/api/candles", timed("/api/candles", market::candles));
-        r.get("/api/indicators", timed("/api/indicators", market::indicatorNames));
-        r.get("/api/indicators/values", timed("/api/indicators/values", market::indicatorValues));
-        r.get("/api/graphs", timed("/api/graphs", graphs::list));
-        r.get("/api/graphs/{collection}", timed("/api/graphs/{collection}", graphs::get));
-        r.get("/api/models", timed("/api/models", models::list));
-        r.get("/api/models/{run}", timed("/api/models/{run}", models::get));
+        r.get("/api/queues", timed("/api/queues", relay::queues), VIEWER);
+        // before /{id}: the all-queues stream
+        r.get("/api/queues/events", relay::allEvents, VIEWER);
+        r.post(
+                "/api/queues/start-pipeline",
+                timed("/api/queues/start-pipeline", relay::start),
+                OPERATOR);
+        r.get("/api/queues/{id}", timed("/api/queues/{id}", relay::queue), VIEWER);
+        r.get(
+                "/api/queues/{id}/coverage",
+                timed("/api/queues/{id}/coverage", relay::coverage),
+                VIEWER);
+        r.get("/api/queues/{id}/events", relay::events, VIEWER);
+        r.post("/api/queues/{id}/stop", timed("/api/queues/{id}/stop", relay::stop), OPERATOR);
+        r.get("/api/chart", timed("/api/chart", chart::chart), VIEWER);
+        r.get("/api/candles", timed("/api/candles", market::candles), VIEWER);
+        r.get("/api/indicators", timed("/api/indicators", market::indicatorNames), VIEWER);
+        r.get(
+                "/api/indicators/values",
+                timed("/api/indicators/values", market::indicatorValues),
+                VIEWER);
+        r.get("/api/graphs", timed("/api/graphs", graphs::list), VIEWER);
+        r.get("/api/graphs/{collection}", timed("/api/graphs/{collection}", graphs::get), VIEWER);
+        r.get("/api/models", timed("/api/models", models::list), VIEWER);
+        r.get("/api/models/{run}", timed("/api/models/{run}", models::get), VIEWER);
         r.get("/health/live", ctx -> Responses.json(ctx, Map.of("status", "UP")));
         r.get("/health/ready", ctx -> ready(ctx, ports.graphs()));
         r.get(
@@ -139,6 +184,14 @@ public final class VisualizerServer implements AutoCloseable {
     }
 
     private static void errors(io.javalin.config.RoutesConfig r) {
+        r.exception(
+                AuthException.class,
+                (e, ctx) -> {
+                    if (e.status() == 401) {
+                        ctx.header("WWW-Authenticate", "Bearer realm=\"streamforge\"");
+                    }
+                    problem(ctx, e.status(), e.getMessage(), List.of());
+                });
         r.exception(
                 ApiProblem.class, (e, ctx) -> problem(ctx, e.status(), e.getMessage(), e.fields()));
         r.exception(

@@ -2,6 +2,7 @@ package io.streamforge.visualizer;
 
 import io.streamforge.domain.port.ModelRepository;
 import io.streamforge.runtime.ConfigReader;
+import io.streamforge.runtime.auth.OidcSettings;
 import io.streamforge.store.s3.S3Settings;
 import java.net.URI;
 
@@ -21,12 +22,14 @@ public record VisualizerSettings(
         String postgresUser,
         String postgresPassword,
         S3Settings s3,
-        String modelName) {
+        String modelName,
+        OidcSettings oidc) {
 
     /**
      * Reads HTTP_HOST, HTTP_PORT, QUEUE_MANAGER_URL, POSTGRES_JDBC_URL, POSTGRES_USER,
-     * POSTGRES_PASSWORD_FILE, S3_* / MODEL_OUTPUT and MODEL_NAME; then validates, throwing one
-     * {@link io.streamforge.runtime.ConfigException} that lists every problem.
+     * POSTGRES_PASSWORD_FILE, S3_* / MODEL_OUTPUT, MODEL_NAME and OIDC_* (an issuer is required
+     * unless HTTP_HOST is a loopback address); then validates, throwing one {@link
+     * io.streamforge.runtime.ConfigException} that lists every problem.
      */
     public static VisualizerSettings read(ConfigReader r) {
         String host = r.optional("HTTP_HOST", "0.0.0.0");
@@ -38,8 +41,13 @@ public record VisualizerSettings(
         S3Settings s3 = S3Settings.read(r);
         String model =
                 r.parsed("MODEL_NAME", v -> ModelRepository.checkName("model name", v), null);
+        OidcSettings oidc = OidcSettings.read(r);
+        oidc.checkBind(host, "HTTP_HOST", r);
+        if (oidc.enabled() && oidc.clientId() == null) {
+            r.problem("missing OIDC_CLIENT_ID (the UI's public client) with OIDC_ISSUER_URL");
+        }
         r.validate();
-        return new VisualizerSettings(host, port, qm, jdbc, user, password, s3, model);
+        return new VisualizerSettings(host, port, qm, jdbc, user, password, s3, model, oidc);
     }
 
     static String httpUrl(String text) {
@@ -74,6 +82,8 @@ public record VisualizerSettings(
                 + s3
                 + ", modelName="
                 + modelName
+                + ", oidc="
+                + (oidc.enabled() ? oidc.issuerUrl() + " client=" + oidc.clientId() : "off")
                 + "]";
     }
 }

@@ -20,7 +20,28 @@ class VisualizerSettingsTest {
         Map<String, String> env = new HashMap<>();
         env.put("QUEUE_MANAGER_URL", "http://queue-manager:8080/");
         env.put("POSTGRES_JDBC_URL", "jdbc:postgresql://pg:5432/streamforge");
+        env.put("OIDC_ISSUER_URL", "https://keycloak.example/realms/streamforge");
+        env.put("OIDC_AUDIENCE", "streamforge-api");
+        env.put("OIDC_CLIENT_ID", "streamforge-ui");
         return env;
+    }
+
+    @Test
+    void aPublicBindNeedsAnIssuerAndTheUiClient() {
+        Map<String, String> env = minimal();
+        env.remove("OIDC_ISSUER_URL");
+        assertThatThrownBy(() -> VisualizerSettings.read(new ConfigReader(env)))
+                .hasMessageContaining(
+                        "OIDC_ISSUER_URL is required when HTTP_HOST (0.0.0.0) is not a loopback");
+        assertThat(Main.run(env, new StopSignal())).isEqualTo(2);
+        env.put("HTTP_HOST", "127.0.0.1");
+        assertThat(VisualizerSettings.read(new ConfigReader(env)).oidc().enabled()).isFalse();
+        Map<String, String> noClient = minimal();
+        noClient.remove("OIDC_CLIENT_ID");
+        assertThatThrownBy(() -> VisualizerSettings.read(new ConfigReader(noClient)))
+                .hasMessageContaining("missing OIDC_CLIENT_ID");
+        assertThat(VisualizerSettings.read(new ConfigReader(minimal())).toString())
+                .contains("oidc=https://keycloak.example/realms/streamforge client=streamforge-ui");
     }
 
     @Test

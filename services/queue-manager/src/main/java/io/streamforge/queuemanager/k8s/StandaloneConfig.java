@@ -5,6 +5,7 @@ import io.streamforge.runtime.ConfigException;
 import io.streamforge.runtime.ConfigReader;
 import io.streamforge.runtime.DatabaseSettings;
 import io.streamforge.runtime.WorkerConfig;
+import io.streamforge.runtime.auth.OidcSettings;
 import java.net.URI;
 import java.util.Map;
 
@@ -24,7 +25,8 @@ public record StandaloneConfig(
         long reconcileGraceMs,
         long symbolsRefreshMs,
         KubernetesLauncherSettings launcher,
-        DatabaseSettings ledgerDb) {
+        DatabaseSettings ledgerDb,
+        OidcSettings oidc) {
     public static final String DEFAULT_BINANCE_URL = "https://api.binance.com";
 
     /** The password is never part of the text. */
@@ -46,6 +48,8 @@ public record StandaloneConfig(
                 + (ledgerDb.arango()
                         ? ledgerDb.arangoUrl() + "/" + ledgerDb.arangoDb()
                         : "postgres")
+                + ", oidc="
+                + (oidc.enabled() ? oidc.issuerUrl() + " aud=" + oidc.audience() : "off")
                 + "]";
     }
 
@@ -73,6 +77,8 @@ public record StandaloneConfig(
         KubernetesLauncherSettings launcher = KubernetesLauncherSettings.read(r, env);
         // queues always live in PostgreSQL; the coverage ledger lives where the connectors write it
         DatabaseSettings ledgerDb = DatabaseSettings.read(r);
+        OidcSettings oidc = OidcSettings.read(r);
+        oidc.checkBind(host, "HTTP_HOST", r);
         r.validate();
         return new StandaloneConfig(
                 kafka,
@@ -86,7 +92,8 @@ public record StandaloneConfig(
                 grace,
                 refresh,
                 launcher,
-                ledgerDb);
+                ledgerDb,
+                oidc);
     }
 
     private static void checkUrl(ConfigReader r, String url) {

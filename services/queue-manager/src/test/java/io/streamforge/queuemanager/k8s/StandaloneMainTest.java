@@ -44,7 +44,25 @@ class StandaloneMainTest {
         env.put("WORKER_SERVICE_ACCOUNT", "sf-worker");
         env.put("WORKER_IMAGE_LOADER_API_CANDLES", "reg/loader-api-candles:0.1.0");
         env.put("WORKER_IMAGE_GNN_TRAINER", "reg/gnn-trainer:0.1.0");
+        env.put("OIDC_ISSUER_URL", "https://keycloak.example/realms/streamforge");
+        env.put("OIDC_AUDIENCE", "streamforge-api");
         return env;
+    }
+
+    @Test
+    void aPublicBindWithoutAnIssuerRefusesToStart() throws IOException {
+        Map<String, String> env = validEnv();
+        env.remove("OIDC_ISSUER_URL");
+        assertThatThrownBy(() -> StandaloneConfig.read(env))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(
+                        "OIDC_ISSUER_URL is required when HTTP_HOST (0.0.0.0) is not a loopback");
+        assertThat(Main.check(env)).isEqualTo(2);
+        env.put("HTTP_HOST", "127.0.0.1");
+        assertThat(StandaloneConfig.read(env).oidc().enabled()).isFalse();
+        env.put("OIDC_ISSUER_URL", "https://keycloak.example/realms/streamforge");
+        assertThat(StandaloneConfig.read(env).toString())
+                .contains("oidc=https://keycloak.example/realms/streamforge aud=streamforge-api");
     }
 
     @Test
