@@ -72,6 +72,7 @@ public final class LocalPlatform implements AutoCloseable {
     private QueueManager manager;
     private VisualizerServer visualizer;
     private String exchangeUrl;
+    private Map<String, String> env = Map.of();
 
     public LocalPlatform(Options o, Consumer<String> progress) {
         try {
@@ -121,6 +122,7 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("S3_ACCESS_KEY_FILE", secretFile(o.dataDir(), "s3-access-key", s3.accessKey()));
         env.put("S3_SECRET_KEY_FILE", secretFile(o.dataDir(), "s3-secret-key", s3.secretKey()));
         env.put("HTTP_HOST", "127.0.0.1");
+        this.env = Map.copyOf(env);
         launcher = new LocalJobLauncher(WorkerEntries.all(), env);
         track(() -> launcher.shutdown(15_000));
         progress.accept("starting the queue-manager");
@@ -183,6 +185,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public VisualizerServer visualizer() {
         return visualizer;
+    }
+
+    /** The environment every worker gets (Kafka, PostgreSQL, S3, exchange URLs, secret files). */
+    public Map<String, String> env() {
+        return env;
     }
 
     public String exchangeUrl() {

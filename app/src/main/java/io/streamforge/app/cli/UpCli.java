@@ -1,8 +1,12 @@
 package io.streamforge.app.cli;
 
+import io.streamforge.app.LiveIngestion;
 import io.streamforge.app.LocalPlatform;
+import io.streamforge.domain.Symbol;
+import io.streamforge.domain.port.TimeSource;
 import io.streamforge.sim.SimConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,6 +48,16 @@ public final class UpCli implements Callable<Integer> {
             description = "Web UI port, 0 = a free one (default: ${DEFAULT-VALUE}).")
     int uiPort;
 
+    @Option(
+            names = "--live",
+            split = ",",
+            paramLabel = "SYMBOLS",
+            description =
+                    "Also run the live path (ADR 3001): loader-ws in live mode on the simulator's"
+                            + " streams into live.aggTrade / live.kline_1m and a live connector"
+                            + " into PostgreSQL, e.g. --live BTCUSDT,ETHUSDT.")
+    List<Symbol> live;
+
     UpCli(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -62,7 +76,8 @@ public final class UpCli implements Callable<Integer> {
                                         SimConfig.defaults(),
                                         Map.of(),
                                         uiPort),
-                                m -> ctx.out().println("» " + m))) {
+                                m -> ctx.out().println("» " + m));
+                LiveIngestion liveRun = startLive(p)) {
             ctx.out()
                     .println(
                             "» up. UI "
@@ -77,5 +92,24 @@ public final class UpCli implements Callable<Integer> {
             Thread.currentThread().join();
         }
         return ExitCode.OK;
+    }
+
+    /** The live loader and one live connector, when --live names symbols the simulator serves. */
+    private LiveIngestion startLive(LocalPlatform p) {
+        if (live == null || live.isEmpty()) {
+            return null;
+        }
+        List<Symbol> unknown =
+                live.stream().filter(s -> !p.simulator().model().hasSymbol(s)).toList();
+        if (!unknown.isEmpty()) {
+            throw new UsageError("--live: the simulator does not serve " + unknown);
+        }
+        ctx.out()
+                .println(
+                        "» live: loader-ws → "
+                                + String.join(", ", LiveIngestion.topics())
+                                + " → connector group "
+                                + LiveIngestion.GROUP_ID);
+        return LiveIngestion.start(p.env(), live, 1, TimeSource.system());
     }
 }
