@@ -36,9 +36,10 @@ record ConnectorSettings(
         }
         Set<String> expected = live ? liveOnly(r) : expectedProducers(r);
         String topic = live ? null : r.optional("KAFKA_TOPIC", common.queueId());
-        List<String> topics = live ? csv(r.required("KAFKA_TOPICS")) : List.of(topic);
-        if (live && topics.isEmpty()) {
-            r.problem("missing KAFKA_TOPICS (live topics, e.g. live.aggTrade,live.kline_1m)");
+        String liveTopics = live ? r.required("KAFKA_TOPICS") : null;
+        List<String> topics = live ? csv(liveTopics) : List.of(topic);
+        if (liveTopics != null && topics.isEmpty()) {
+            r.problem("invalid KAFKA_TOPICS: no topic given (e.g. live.aggTrade,live.kline_1m)");
         }
         String group =
                 live
