@@ -66,6 +66,7 @@ public final class UpCli implements Callable<Integer> {
     public Integer call() throws Exception {
         Checks.port("--port", port);
         Checks.port("--ui-port", uiPort);
+        checkLive(SimConfig.defaults().symbols());
         try (DataDir dir = DataDir.claim(dataDir);
                 LocalPlatform p =
                         new LocalPlatform(
@@ -94,15 +95,24 @@ public final class UpCli implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** The live loader and one live connector, when --live names symbols the simulator serves. */
+    /** Every --live symbol must be one the simulator serves (checked before anything starts). */
+    private void checkLive(List<Symbol> served) {
+        List<Symbol> unknown =
+                live == null ? List.of() : live.stream().filter(s -> !served.contains(s)).toList();
+        if (!unknown.isEmpty()) {
+            throw new UsageError(
+                    "--live: the simulator does not serve "
+                            + unknown
+                            + " (it serves "
+                            + served
+                            + ")");
+        }
+    }
+
+    /** The live loader and one live connector, when --live names symbols. */
     private LiveIngestion startLive(LocalPlatform p) {
         if (live == null || live.isEmpty()) {
             return null;
-        }
-        List<Symbol> unknown =
-                live.stream().filter(s -> !p.simulator().model().hasSymbol(s)).toList();
-        if (!unknown.isEmpty()) {
-            throw new UsageError("--live: the simulator does not serve " + unknown);
         }
         ctx.out()
                 .println(
