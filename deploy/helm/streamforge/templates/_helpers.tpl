@@ -73,8 +73,10 @@ and database.postgres.sslRootCert is on. Output: a JSON list. */}}
 - name: KAFKA_SSL_CA_FILE
   value: {{ $dir }}/kafka-ca.crt
 {{- end }}
+{{- if or (has "postgres-password" $svc.secretFiles) (has "arango-password" $svc.secretFiles) }}
 - name: DB_KIND
   value: {{ $v.database.kind }}
+{{- end }}
 {{- if has "postgres-password" $svc.secretFiles }}
 - name: POSTGRES_JDBC_URL
   value: {{ $v.database.postgres.jdbcUrl | quote }}

@@ -249,6 +249,11 @@ public final class LocalPlatform implements AutoCloseable {
         return visualizer;
     }
 
+    /** The environment every worker gets (Kafka, PostgreSQL, S3, exchange URLs, secret files). */
+    public Map<String, String> env() {
+        return launcherEnv;
+    }
+
     public String exchangeUrl() {
         return exchangeUrl;
     }

@@ -143,7 +143,11 @@ class OrchestrationTest {
         List<Deployment> deployments = Chart.ofType(Chart.objects(HOMELAB), Deployment.class);
         assertThat(deployments)
                 .extracting(d -> d.getMetadata().getName())
-                .contains("sf-queue-manager", "sf-visualizer", "sf-connector-live-candles");
+                .contains(
+                        "sf-queue-manager",
+                        "sf-visualizer",
+                        "sf-connector-live",
+                        "sf-loader-ws-live");
         deployments.forEach(
                 d ->
                         assertThat(d.getMetadata().getAnnotations())

@@ -1,8 +1,12 @@
 package io.streamforge.app.cli;
 
+import io.streamforge.app.LiveIngestion;
 import io.streamforge.app.LocalPlatform;
+import io.streamforge.domain.Symbol;
+import io.streamforge.domain.port.TimeSource;
 import io.streamforge.sim.SimConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,6 +48,16 @@ public final class UpCli implements Callable<Integer> {
             description = "Web UI port, 0 = a free one (default: ${DEFAULT-VALUE}).")
     int uiPort;
 
+    @Option(
+            names = "--live",
+            split = ",",
+            paramLabel = "SYMBOLS",
+            description =
+                    "Also run the live path (ADR 3001): loader-ws in live mode on the simulator's"
+                            + " streams into live.aggTrade / live.kline_1m and a live connector"
+                            + " into PostgreSQL, e.g. --live BTCUSDT,ETHUSDT.")
+    List<Symbol> live;
+
     UpCli(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -52,6 +66,7 @@ public final class UpCli implements Callable<Integer> {
     public Integer call() throws Exception {
         Checks.port("--port", port);
         Checks.port("--ui-port", uiPort);
+        checkLive(SimConfig.defaults().symbols());
         try (DataDir dir = DataDir.claim(dataDir);
                 LocalPlatform p =
                         new LocalPlatform(
@@ -62,7 +77,8 @@ public final class UpCli implements Callable<Integer> {
                                         SimConfig.defaults(),
                                         Map.of(),
                                         uiPort),
-                                m -> ctx.out().println("» " + m))) {
+                                m -> ctx.out().println("» " + m));
+                LiveIngestion liveRun = startLive(p)) {
             ctx.out()
                     .println(
                             "» up. UI "
@@ -77,5 +93,33 @@ public final class UpCli implements Callable<Integer> {
             Thread.currentThread().join();
         }
         return ExitCode.OK;
+    }
+
+    /** Every --live symbol must be one the simulator serves (checked before anything starts). */
+    private void checkLive(List<Symbol> served) {
+        List<Symbol> unknown =
+                live == null ? List.of() : live.stream().filter(s -> !served.contains(s)).toList();
+        if (!unknown.isEmpty()) {
+            throw new UsageError(
+                    "--live: the simulator does not serve "
+                            + unknown
+                            + " (it serves "
+                            + served
+                            + ")");
+        }
+    }
+
+    /** The live loader and one live connector, when --live names symbols. */
+    private LiveIngestion startLive(LocalPlatform p) {
+        if (live == null || live.isEmpty()) {
+            return null;
+        }
+        ctx.out()
+                .println(
+                        "» live: loader-ws → "
+                                + String.join(", ", LiveIngestion.topics())
+                                + " → connector group "
+                                + LiveIngestion.GROUP_ID);
+        return LiveIngestion.start(p.env(), live, 1, TimeSource.system());
     }
 }

@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -17,12 +20,14 @@ import java.util.function.Function;
 public final class ConfigReader {
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
+    private final Set<String> names = new LinkedHashSet<>();
 
     public ConfigReader(Map<String, String> env) {
         this.env = Map.copyOf(env);
     }
 
     public String required(String name) {
+        names.add(name);
         String v = env.get(name);
         if (v == null || v.isBlank()) {
             problems.add("missing " + name);
@@ -32,6 +37,7 @@ public final class ConfigReader {
     }
 
     public String optional(String name, String defaultValue) {
+        names.add(name);
         String v = env.get(name);
         return v == null || v.isBlank() ? defaultValue : v.trim();
     }
@@ -46,6 +52,7 @@ public final class ConfigReader {
 
     /** Parses an optional variable; a parse failure is recorded with the parser's message. */
     public <T> T parsed(String name, Function<String, T> parser, T defaultValue) {
+        names.add(name);
         String v = env.get(name);
         if (v == null || v.isBlank()) {
             return defaultValue;
@@ -87,6 +94,14 @@ public final class ConfigReader {
             problems.add("invalid " + name + "_FILE: cannot read " + path);
             return null;
         }
+    }
+
+    /**
+     * Every variable name looked up so far, in order: what the code reads for this environment (the
+     * chart's env checks in deploy/ compare against it).
+     */
+    public Set<String> names() {
+        return Collections.unmodifiableSet(names);
     }
 
     /** Records a problem found by cross-field validation. */

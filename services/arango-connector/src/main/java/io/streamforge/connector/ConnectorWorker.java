@@ -9,8 +9,10 @@ import io.streamforge.runtime.Worker;
 import io.streamforge.runtime.WorkerConfig;
 import io.streamforge.runtime.WorkerContext;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -35,12 +37,12 @@ public final class ConnectorWorker implements Worker {
     @Override
     public long run(WorkerContext ctx) throws Exception {
         var kafka = ctx.config().kafka();
-        KafkaClients.ensureTopics(
-                kafka,
-                List.of(
-                        KafkaClients.topic(settings.topic(), settings.partitions()),
-                        KafkaClients.topic(Topics.dlq(settings.topic()), 1)),
-                Duration.ofSeconds(30));
+        List<NewTopic> topics = new ArrayList<>();
+        for (String t : settings.topics()) {
+            topics.add(KafkaClients.topic(t, settings.partitions()));
+            topics.add(KafkaClients.topic(Topics.dlq(t), 1));
+        }
+        KafkaClients.ensureTopics(kafka, topics, Duration.ofSeconds(30));
         try (Sink sink = Sink.open(settings.sink());
                 KafkaConsumer<String, byte[]> consumer =
                         KafkaClients.consumer(

@@ -77,11 +77,15 @@ final class SinkConnector {
     }
 
     long run() throws Exception {
-        consumer.subscribe(List.of(settings.topic()), new RestoreOnAssign());
-        int partitions = consumer.partitionsFor(settings.topic(), Duration.ofSeconds(30)).size();
+        consumer.subscribe(settings.topics(), new RestoreOnAssign());
+        // live: no end-of-stream markers, the member runs until stopped (ADR 3001)
+        int partitions =
+                settings.live()
+                        ? 0
+                        : consumer.partitionsFor(settings.topic(), Duration.ofSeconds(30)).size();
         long lastProgressMs = ctx.time().nowMs();
         try {
-            while (!ctx.stop().stopped() && !tracker.allDone(partitions)) {
+            while (!ctx.stop().stopped() && (settings.live() || !tracker.allDone(partitions))) {
                 ConsumerRecords<String, byte[]> recs =
                         consumer.poll(Duration.ofMillis(settings.pollMs()));
                 if (recs.isEmpty()) {

@@ -18,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ final class StreamPipeline implements WsFeedListener {
     private final Map<String, IdSequencer> ids = new HashMap<>();
     private final Map<String, KlineSequencer> klines = new HashMap<>();
     private final DepthBooks depth;
-    private final DataPublisher publisher;
+    private final Function<MarketRecord, DataPublisher> publisher;
     private final AckTimingProducer producer;
     private final String depthTopic;
     private final WsStats stats;
@@ -50,7 +51,7 @@ final class StreamPipeline implements WsFeedListener {
             List<WsStream> streams,
             BinanceRestClient rest,
             WsLoaderSettings settings,
-            DataPublisher publisher,
+            Function<MarketRecord, DataPublisher> publisher,
             AckTimingProducer producer,
             WsStats stats,
             TimeSource time,
@@ -239,7 +240,7 @@ final class StreamPipeline implements WsFeedListener {
                         record instanceof io.streamforge.domain.Candle c
                                 ? c.closeTimeUs()
                                 : record.timeUs());
-                publisher.send(List.of(record));
+                publisher.apply(record).send(List.of(record));
                 stats.record(backfilled);
             }
 

@@ -3,9 +3,13 @@ package io.streamforge.loader.ws;
 import io.streamforge.binance.BinanceClientConfig;
 import io.streamforge.binance.ws.WsFeedConfig;
 import io.streamforge.binance.ws.WsStream;
+import io.streamforge.domain.AggTrade;
+import io.streamforge.domain.Candle;
 import io.streamforge.domain.Interval;
+import io.streamforge.domain.MarketRecord;
 import io.streamforge.domain.Micros;
 import io.streamforge.domain.Symbol;
+import io.streamforge.domain.Trade;
 import io.streamforge.runtime.ConfigReader;
 import io.streamforge.runtime.WorkerConfig;
 import java.time.Instant;
@@ -22,6 +26,8 @@ import java.util.Set;
  * @param runForMs stop by itself after this many wall-clock ms (0 = run until a stop command)
  * @param endTimeUs stop by itself once the worker's clock reaches this (0 = none)
  * @param gapSilenceUs event-time silence between two consecutive ids reported as a gap
+ * @param liveTopicPrefix null in the per-queue job mode; in {@code LOADER_MODE=live} the prefix of
+ *     the stable per-stream topics {@code <prefix>.<stream type>} (ADR 3001)
  */
 public record WsLoaderSettings(
         List<String> streamTypes,
@@ -33,7 +39,8 @@ public record WsLoaderSettings(
         BinanceClientConfig rest,
         long runForMs,
         long endTimeUs,
-        long gapSilenceUs) {
+        long gapSilenceUs,
+        String liveTopicPrefix) {
 
     static final String TYPES = "aggTrade, trade, kline_<interval>, depth";
 
@@ -44,6 +51,31 @@ public record WsLoaderSettings(
     /** Whether the run ends by itself (RUN_FOR_MS or END_TIME). */
     public boolean bounded() {
         return runForMs > 0 || endTimeUs > 0;
+    }
+
+    /** Whether this is the long-running live mode (stable per-stream topics, no deadline). */
+    public boolean live() {
+        return liveTopicPrefix != null;
+    }
+
+    /** The data topic of a record: the queue's topic, or {@code <prefix>.<stream type>} live. */
+    public String topicOf(MarketRecord r) {
+        if (!live()) return topic;
+        if (r instanceof AggTrade) return liveTopic("aggTrade");
+        if (r instanceof Trade) return liveTopic("trade");
+        if (r instanceof Candle c) return liveTopic("kline_" + c.interval().code());
+        throw new IllegalArgumentException("no live topic for " + r.getClass().getSimpleName());
+    }
+
+    /** Every data topic this run writes (depth excluded). */
+    public List<String> dataTopics() {
+        if (!live()) return List.of(topic);
+        return streamTypes.stream().filter(t -> !t.equals("depth")).map(this::liveTopic).toList();
+    }
+
+    /** {@code <LIVE_TOPIC_PREFIX>.<stream type>}, e.g. {@code live.kline_1m}. */
+    public String liveTopic(String streamType) {
+        return liveTopicPrefix + "." + streamType;
     }
 
     public boolean hasDepth() {
@@ -96,9 +128,11 @@ public record WsLoaderSettings(
     /** Reads every loader-ws variable; problems go to the reader. */
     public static WsLoaderSettings read(ConfigReader r, WorkerConfig common) {
         List<String> types = r.parsed("STREAMS", WsLoaderSettings::parseTypes, List.of("aggTrade"));
-        String topic = r.optional("KAFKA_TOPIC", common.queueId());
+        String prefix = livePrefix(r);
+        String topic = prefix != null ? prefix : r.optional("KAFKA_TOPIC", common.queueId());
         int partitions = r.intValue("TOPIC_PARTITIONS", 3, 1, 1000);
-        String depthTopic = r.optional("DEPTH_TOPIC", topic + ".depth");
+        String depthTopic =
+                prefix != null ? prefix + ".depth" : r.optional("DEPTH_TOPIC", topic + ".depth");
         int depthLimit = r.intValue("DEPTH_SNAPSHOT_LIMIT", 1000, 1, 5000);
         boolean micros = r.parsed("BINANCE_TIME_UNIT", WsLoaderSettings::unit, true);
         WsFeedConfig feed = feed(r, micros);
@@ -116,7 +150,33 @@ public record WsLoaderSettings(
                 rest,
                 runFor,
                 end,
-                silenceMs * 1000);
+                silenceMs * 1000,
+                prefix);
+    }
+
+    /**
+     * LOADER_MODE: {@code job} (default, one queue's topic, may be bounded) or {@code live} (stable
+     * topics {@code <LIVE_TOPIC_PREFIX>.<stream>}, runs until stopped). Returns the live prefix or
+     * null; variables that have no meaning live are rejected by name.
+     */
+    static String livePrefix(ConfigReader r) {
+        String mode = r.optional("LOADER_MODE", "job");
+        if (mode.equals("job")) return null;
+        if (!mode.equals("live")) {
+            r.problem("invalid LOADER_MODE: expected job or live, got " + mode);
+            return null;
+        }
+        for (String unused : List.of("KAFKA_TOPIC", "DEPTH_TOPIC", "RUN_FOR_MS", "END_TIME")) {
+            if (r.optional(unused, null) != null) {
+                r.problem("invalid " + unused + ": not used with LOADER_MODE=live (no deadline)");
+            }
+        }
+        String prefix = r.optional("LIVE_TOPIC_PREFIX", "live");
+        if (!prefix.matches("[a-zA-Z0-9_-][a-zA-Z0-9._-]{0,100}")) {
+            r.problem("invalid LIVE_TOPIC_PREFIX: '" + prefix + "' is not a Kafka topic prefix");
+            return null;
+        }
+        return prefix;
     }
 
     private static WsFeedConfig feed(ConfigReader r, boolean micros) {

@@ -22,10 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live WebSocket loader: streams of every symbol over a sharded {@link BinanceWsFeed}, records
- * exactly once (per id / open time) to the data topic, depth books to the depth topic, REST
- * backfill after drops, {@code gap} telemetry for what cannot be backfilled. Runs until a stop
- * command, or, with RUN_FOR_MS / END_TIME, until then and writes end-of-stream markers.
+ * The WebSocket loader, per queue (a Job) or live ({@code LOADER_MODE=live}: a Deployment writing
+ * {@code <prefix>.<stream>} topics, ADR 3001): streams of every symbol over a sharded {@link
+ * BinanceWsFeed}, records exactly once (per id / open time) to the data topic, depth books to the
+ * depth topic, REST backfill after drops, {@code gap} telemetry for what cannot be backfilled. Runs
+ * until a stop command, or, with RUN_FOR_MS / END_TIME, until then and writes end-of-stream
+ * markers.
  */
 public final class WsLoaderWorker implements Worker {
     public static final String SERVICE = "loader-ws";
@@ -51,7 +53,9 @@ public final class WsLoaderWorker implements Worker {
     public long run(WorkerContext ctx) throws Exception {
         List<WsStream> streams = settings.streams(ctx.config().symbols());
         List<NewTopic> topics = new ArrayList<>();
-        topics.add(KafkaClients.topic(settings.topic(), settings.partitions()));
+        for (String t : settings.dataTopics()) {
+            topics.add(KafkaClients.topic(t, settings.partitions()));
+        }
         if (settings.hasDepth()) {
             topics.add(KafkaClients.topic(settings.depthTopic(), settings.partitions()));
         }
@@ -61,7 +65,10 @@ public final class WsLoaderWorker implements Worker {
         try (KafkaProducer<String, byte[]> kafka =
                 KafkaClients.producer(ctx.config().kafka(), id)) {
             AckTimingProducer producer = new AckTimingProducer(kafka, stats.eventLag, ctx.time());
-            DataPublisher publisher = new DataPublisher(producer, settings.topic(), id, ctx.time());
+            Map<String, DataPublisher> publishers = new LinkedHashMap<>();
+            for (String t : settings.dataTopics()) {
+                publishers.put(t, new DataPublisher(producer, t, id, ctx.time()));
+            }
             BinanceRestClient rest =
                     new BinanceRestClient(
                             settings.rest(), ctx.time(), Sleeper.system(), ClientListener.NONE);
@@ -70,7 +77,7 @@ public final class WsLoaderWorker implements Worker {
                             streams,
                             rest,
                             settings,
-                            publisher,
+                            r -> publishers.get(settings.topicOf(r)),
                             producer,
                             stats,
                             ctx.time(),
@@ -93,12 +100,11 @@ public final class WsLoaderWorker implements Worker {
             }
             Map<String, Object> summary = stats.summary();
             ctx.telemetry().setFinishExtra(summary);
+            producer.flush();
             if (settings.bounded() && !ctx.stop().stopped()) {
-                publisher.finish();
-            } else {
-                producer.flush();
+                publishers.values().forEach(DataPublisher::finish);
             }
-            return publisher.sent();
+            return publishers.values().stream().mapToLong(DataPublisher::sent).sum();
         }
     }
 
