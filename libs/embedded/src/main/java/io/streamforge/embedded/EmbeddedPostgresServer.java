@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Authentication is {@code trust} for the superuser {@code postgres} on {@code localhost} only:
  * this is a development and test server, never a production one.
+ *
+ * <p>Crash safety (ADR 2801): a server left running on the folder by a JVM that died is stopped
+ * before the start ({@link PostmasterRecovery}), and a watchdog child stops the server if this JVM
+ * dies without stopping it ({@link PostmasterWatchdog}). {@link Durability} says whether commits
+ * survive a crash.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
@@ -28,31 +33,60 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String DATABASE = "postgres";
     private static final int START_ATTEMPTS = 3;
 
+    /** Whether a commit survives a crash of PostgreSQL or of the machine. */
+    public enum Durability {
+        /**
+         * {@code fsync=on}, {@code synchronous_commit=on}: a commit is on disk when it returns, so
+         * what a consumer committed to Kafka after storing it is never lost.
+         */
+        DURABLE,
+        /**
+         * {@code fsync=off}, {@code synchronous_commit=off}: faster; a crash may lose the last
+         * commits (and an OS crash may corrupt the cluster). For tests, demos and benchmarks.
+         */
+        THROWAWAY
+    }
+
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
     private final boolean deleteOnClose;
+    private final PostmasterWatchdog watchdog;
     private boolean closed;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, boolean deleteOnClose) {
+    private EmbeddedPostgresServer(
+            EmbeddedPostgres postgres,
+            Path dataDir,
+            boolean deleteOnClose,
+            PostmasterWatchdog watchdog) {
         this.postgres = postgres;
         this.dataDir = dataDir;
         this.deleteOnClose = deleteOnClose;
-    }
-
-    /** Starts a throw-away server whose data lives in a temporary folder deleted by close(). */
-    public static EmbeddedPostgresServer start() {
-        return start(Folders.temp("streamforge-pg-", "PostgreSQL"), true);
+        this.watchdog = watchdog;
     }
 
     /**
-     * Starts a server whose cluster lives in {@code dataDir/pgdata}; creates it (initdb) when
-     * absent, reuses it otherwise. The folder is kept on close.
+     * Starts a throw-away server ({@link Durability#THROWAWAY}) whose data lives in a temporary
+     * folder deleted by close().
      */
-    public static EmbeddedPostgresServer start(Path dataDir) {
-        return start(dataDir, false);
+    public static EmbeddedPostgresServer start() {
+        return start(Folders.temp("streamforge-pg-", "PostgreSQL"), Durability.THROWAWAY, true);
     }
 
-    private static EmbeddedPostgresServer start(Path dataDir, boolean deleteOnClose) {
+    /**
+     * Starts a {@link Durability#DURABLE} server whose cluster lives in {@code dataDir/pgdata};
+     * creates it (initdb) when absent, reuses it otherwise. The folder is kept on close.
+     */
+    public static EmbeddedPostgresServer start(Path dataDir) {
+        return start(dataDir, Durability.DURABLE);
+    }
+
+    /** As {@link #start(Path)}, with the given durability. */
+    public static EmbeddedPostgresServer start(Path dataDir, Durability durability) {
+        return start(dataDir, Objects.requireNonNull(durability, "durability"), false);
+    }
+
+    private static EmbeddedPostgresServer start(
+            Path dataDir, Durability durability, boolean deleteOnClose) {
         Objects.requireNonNull(dataDir, "dataDir");
         Path root = dataDir.toAbsolutePath();
         Path cluster = root.resolve("pgdata");
@@ -63,13 +97,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             try {
                 Files.createDirectories(root);
                 logSize = Files.exists(log) ? Files.size(log) : 0;
-                EmbeddedPostgres pg = launch(cluster, log, !deleteOnClose);
+                PostmasterRecovery.stopOrphan(cluster);
+                EmbeddedPostgres pg = launch(cluster, log, durability);
                 LOG.info(
-                        "PostgreSQL started on port {} with data in {} in {} ms",
+                        "PostgreSQL started on port {} with data in {} in {} ms ({})",
                         pg.getPort(),
                         cluster,
-                        (System.nanoTime() - t0) / 1_000_000);
-                return new EmbeddedPostgresServer(pg, root, deleteOnClose);
+                        (System.nanoTime() - t0) / 1_000_000,
+                        durability);
+                return new EmbeddedPostgresServer(
+                        pg, root, deleteOnClose, PostmasterWatchdog.start(cluster).orElse(null));
             } catch (IOException | RuntimeException e) {
                 String tail = logTail(log, logSize);
                 if (attempt < START_ATTEMPTS && FreePorts.isBindFailure(new Exception(tail, e))) {
@@ -87,24 +124,29 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /**
-     * zonky starts postgres with {@code -F} (fsync off): right for throw-away servers; a kept
-     * ({@code durable}) cluster turns fsync back on so an OS crash cannot corrupt it.
-     */
-    private static EmbeddedPostgres launch(Path cluster, Path log, boolean durable)
+    private static EmbeddedPostgres launch(Path cluster, Path log, Durability durability)
             throws IOException {
-        return EmbeddedPostgres.builder()
-                .setServerConfig("fsync", durable ? "on" : "off")
-                .setDataDirectory(cluster)
-                .setCleanDataDirectory(false)
-                .setPort(FreePorts.pick())
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("listen_addresses", "localhost")
-                .setServerConfig("synchronous_commit", "off")
-                .setServerConfig("max_connections", "100")
-                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+        EmbeddedPostgres.Builder b =
+                EmbeddedPostgres.builder()
+                        .setDataDirectory(cluster)
+                        .setCleanDataDirectory(false)
+                        .setPort(FreePorts.pick())
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .setServerConfig("listen_addresses", "localhost")
+                        .setServerConfig("max_connections", "100")
+                        .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                        .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return durabilitySettings(b, durability).start();
+    }
+
+    /**
+     * zonky starts postgres with {@code -F} (fsync off) and {@code synchronous_commit=off}; the
+     * {@code -c} settings given here come later on the command line and win.
+     */
+    private static EmbeddedPostgres.Builder durabilitySettings(
+            EmbeddedPostgres.Builder b, Durability durability) {
+        String on = durability == Durability.DURABLE ? "on" : "off";
+        return b.setServerConfig("fsync", on).setServerConfig("synchronous_commit", on);
     }
 
     /** What the server logged since {@code from} (at most the last 2000 characters). */
@@ -166,6 +208,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stop embedded PostgreSQL", e);
         } finally {
+            if (watchdog != null) {
+                watchdog.close();
+            }
             if (deleteOnClose) {
                 Folders.deleteRecursively(dataDir);
             }
