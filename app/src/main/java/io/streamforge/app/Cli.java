@@ -140,26 +140,15 @@ public final class Cli {
         int port = Integer.parseInt(a.value("--port", "8080"));
         int uiPort = Integer.parseInt(a.value("--ui-port", "8081"));
         a.checkAllUsed();
-        try (LocalPlatform p =
-                new LocalPlatform(
+        return new UpCommand(System.out)
+                .run(
                         new LocalPlatform.Options(
                                 dir,
                                 port,
                                 null,
                                 io.streamforge.sim.SimConfig.defaults(),
                                 java.util.Map.of(),
-                                uiPort),
-                        m -> System.out.println("» " + m))) {
-            System.out.println(
-                    "» up. UI "
-                            + p.visualizerUrl()
-                            + ", API "
-                            + p.apiUrl()
-                            + "/docs, exchange simulator "
-                            + p.exchangeUrl());
-            Thread.currentThread().join();
-        }
-        return 0;
+                                uiPort));
     }
 
     static void wipe(Path dir) throws IOException {

@@ -41,7 +41,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     /**
      * How to start it. {@code exchangeUrl} null = start the built-in simulator; {@code uiPort} 0 =
-     * the visualizer on a free port.
+     * the visualizer on a free port; {@code durable} = PostgreSQL with {@code fsync} and {@code
+     * synchronous_commit} on (off: faster, a crash may lose the last commits).
      */
     public record Options(
             Path dataDir,
@@ -49,18 +50,37 @@ public final class LocalPlatform implements AutoCloseable {
             String exchangeUrl,
             SimConfig sim,
             Map<String, String> extraEnv,
-            int uiPort) {
+            int uiPort,
+            boolean durable) {
 
-        /** The visualizer on a free port. */
+        /** A platform that is kept ({@code up}): durable. */
+        public Options(
+                Path dataDir,
+                int apiPort,
+                String exchangeUrl,
+                SimConfig sim,
+                Map<String, String> extraEnv,
+                int uiPort) {
+            this(dataDir, apiPort, exchangeUrl, sim, extraEnv, uiPort, true);
+        }
+
+        /** A throw-away platform (demo, benchmarks, tests): not durable, UI on a free port. */
         public Options(
                 Path dataDir,
                 int apiPort,
                 String exchangeUrl,
                 SimConfig sim,
                 Map<String, String> extraEnv) {
-            this(dataDir, apiPort, exchangeUrl, sim, extraEnv, 0);
+            this(dataDir, apiPort, exchangeUrl, sim, extraEnv, 0, false);
+        }
+
+        public Options withDurable(boolean on) {
+            return new Options(dataDir, apiPort, exchangeUrl, sim, extraEnv, uiPort, on);
         }
     }
+
+    /** How long a graceful stop waits for the workers before it closes the rest. */
+    static final long STOP_WORKERS_MS = 8_000;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private EmbeddedKafkaBroker kafka;
@@ -90,8 +110,7 @@ public final class LocalPlatform implements AutoCloseable {
     private void start(Options o, Consumer<String> progress) {
         progress.accept("starting Kafka (KRaft, in-process)");
         kafka = track(EmbeddedKafkaBroker.start(o.dataDir().resolve("kafka")));
-        progress.accept("starting PostgreSQL (embedded)");
-        postgres = track(EmbeddedPostgresServer.start(o.dataDir().resolve("postgres")));
+        postgres = track(startPostgres(o, progress));
         progress.accept("starting the S3 object store (S3Proxy)");
         s3 = track(EmbeddedS3.start(o.dataDir().resolve("s3")));
         if (o.exchangeUrl() == null) {
@@ -105,6 +124,7 @@ public final class LocalPlatform implements AutoCloseable {
                 track(
                         PostgresStores.open(
                                 postgres.jdbcUrl(), postgres.user(), postgres.password()));
+        PlatformStop.interruptLeftOpen(stores.queues(), progress);
         Map<String, String> env = new HashMap<>(o.extraEnv());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("POSTGRES_JDBC_URL", postgres.jdbcUrl());
@@ -142,6 +162,30 @@ public final class LocalPlatform implements AutoCloseable {
                                 TimeSource.system()));
         progress.accept("starting the visualizer (web UI)");
         visualizer = track(startVisualizer(env, o.uiPort()));
+    }
+
+    private static EmbeddedPostgresServer startPostgres(Options o, Consumer<String> progress) {
+        progress.accept("starting PostgreSQL (embedded)");
+        if (!o.durable()) {
+            progress.accept(
+                    "PostgreSQL durability off (fsync=off, synchronous_commit=off): a crash may"
+                            + " lose the last commits; fine for this throw-away run");
+        }
+        return EmbeddedPostgresServer.start(
+                o.dataDir().resolve("postgres"),
+                o.durable()
+                        ? EmbeddedPostgresServer.Durability.DURABLE
+                        : EmbeddedPostgresServer.Durability.THROWAWAY);
+    }
+
+    /**
+     * The graceful stop (SIGTERM, Ctrl-C): new pipelines get 503 and open queues end {@code
+     * interrupted} with {@code reason}, the workers get the stop command and end (the connector
+     * commits its last batch), then the rest closes, newest first. See {@link PlatformStop}.
+     */
+    public void stop(String reason) {
+        PlatformStop.stop(manager, launcher, STOP_WORKERS_MS, reason);
+        close();
     }
 
     /** The UI in-process over the platform's stores, the embedded S3 and the queue-manager API. */
