@@ -125,6 +125,9 @@ public final class LocalPlatform implements AutoCloseable {
                         PostgresStores.open(
                                 postgres.jdbcUrl(), postgres.user(), postgres.password()));
         PlatformStop.interruptLeftOpen(stores.queues(), progress);
+        try (var admin = kafka.admin()) {
+            PlatformStop.evictStaleGroupMembers(admin, progress);
+        }
         Map<String, String> env = new HashMap<>(o.extraEnv());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("POSTGRES_JDBC_URL", postgres.jdbcUrl());

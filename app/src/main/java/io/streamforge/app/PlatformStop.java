@@ -9,11 +9,21 @@ import io.streamforge.queuemanager.LocalJobLauncher;
 import io.streamforge.queuemanager.QueueManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** How the local platform ends its queues on a stop and after a crash (ADR 2801). */
+/**
+ * How the local platform ends its queues on a stop, and what it cleans up at start after a crash
+ * (ADR 2801).
+ */
 final class PlatformStop {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformStop.class);
 
@@ -23,7 +33,53 @@ final class PlatformStop {
     /** The reason given at start to queues a crashed run left open. */
     static final String CRASH_REASON = "platform stopped without a clean shutdown";
 
+    /** The consumer group of the queue-manager's telemetry consumer (its TelemetryConsumer). */
+    static final String MANAGER_GROUP = "streamforge-queue-manager";
+
     private PlatformStop() {}
+
+    /**
+     * At start, before the queue-manager runs: a member a killed run left in the queue-manager's
+     * consumer group would keep its {@code queue-events} partitions until its session times out (45
+     * s), so telemetry of the first pipelines would wait and reconcile would fail their steps.
+     * Nobody can be a live member yet (one platform per data folder), so all members are removed;
+     * the committed offsets stay. Returns how many there were.
+     */
+    static int evictStaleGroupMembers(Admin admin, Consumer<String> progress) {
+        try {
+            ConsumerGroupDescription group =
+                    admin.describeConsumerGroups(List.of(MANAGER_GROUP))
+                            .all()
+                            .get(30, TimeUnit.SECONDS)
+                            .get(MANAGER_GROUP);
+            int members = group == null ? 0 : group.members().size();
+            if (members > 0) {
+                admin.removeMembersFromConsumerGroup(
+                                MANAGER_GROUP, new RemoveMembersFromConsumerGroupOptions())
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
+                progress.accept(
+                        "removed "
+                                + members
+                                + " member(s) a crashed run left in the queue-manager's Kafka"
+                                + " consumer group");
+            }
+            return members;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return 0; // a new folder: no group yet
+            }
+            LOG.warn(
+                    "cannot check the queue-manager's consumer group: {}", e.getCause().toString());
+            return 0;
+        } catch (TimeoutException e) {
+            LOG.warn("cannot check the queue-manager's consumer group: {}", e.toString());
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
 
     /**
      * Graceful stop, first half: the API refuses new work (503) and every open queue ends {@code

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamforge.app.ApiClient;
+import io.streamforge.domain.Interval;
+import io.streamforge.domain.Symbol;
+import io.streamforge.domain.TimeRange;
+import io.streamforge.embedded.EmbeddedPostgresServer;
+import io.streamforge.store.postgres.PostgresStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +32,10 @@ class UpCrashRestartIT {
     private static final Duration READY = Duration.ofSeconds(30);
     private static final Duration FIRST_START = Duration.ofSeconds(120);
     private static final Duration LOADING = Duration.ofSeconds(120);
+
+    /** After the crashed pipeline's range, so its rows are the small pipeline's alone. */
+    private static final String SMALL_DAY = "2024-07-01";
+
     private static final Set<String> TERMINAL = Set.of("finished", "failed", "interrupted");
     private final List<UpJvm> started = new ArrayList<>();
 
@@ -51,7 +60,7 @@ class UpCrashRestartIT {
                 .isFalse();
 
         UpJvm second = up(dir, "crash-2");
-        assertThat(second.awaitReady(READY)).isLessThan(READY);
+        awaitRestart(second);
         JsonNode q = second.api().get("/queues/" + crashed).body();
         assertThat(q.get("status").asText()).isEqualTo("interrupted");
         assertThat(q.get("steps").findValuesAsText("message"))
@@ -63,6 +72,9 @@ class UpCrashRestartIT {
                         .get("queue_id")
                         .asText();
         assertThat(awaitEnd(second.api(), after)).isEqualTo("finished");
+        assertThat(second.output())
+                .contains(
+                        "member(s) a crashed run left in the queue-manager's Kafka consumer group");
 
         ProcessHandle pg2 = UpJvm.postmaster(dir).orElseThrow();
         List<ProcessHandle> watchdog = second.process.descendants().toList();
@@ -73,7 +85,7 @@ class UpCrashRestartIT {
         assertThat(pg2.isAlive()).as("without its watchdog PostgreSQL is orphaned").isTrue();
 
         UpJvm third = up(dir, "crash-3");
-        assertThat(third.awaitReady(READY)).isLessThan(READY);
+        awaitRestart(third);
         assertThat(pg2.isAlive()).as("the orphan was stopped").isFalse();
         assertThat(third.output())
                 .containsOnlyOnce("by a crashed run; stopping it and starting clean");
@@ -85,6 +97,24 @@ class UpCrashRestartIT {
         assertThat(third.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(third.process.exitValue()).isZero();
         assertThat(UpJvm.postgresProcesses(dir)).as("no postgres left for " + dir).isEmpty();
+
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir.resolve("postgres"));
+                PostgresStores stores =
+                        PostgresStores.open(pg.jdbcUrl(), pg.user(), pg.password())) {
+            TimeRange day = TimeRange.parseDays(SMALL_DAY + ":" + SMALL_DAY);
+            assertThat(stores.marketData().candles(Symbol.of("BTCUSDT"), Interval.M1, day))
+                    .as("the pipeline run after the crash stored its day")
+                    .hasSize(1440);
+        }
+    }
+
+    /** Ready within 30 s (scaled by how much the cores are shared, see UpJvm.readyBound). */
+    private static void awaitRestart(UpJvm up) throws Exception {
+        Duration bound = UpJvm.readyBound(READY);
+        Duration took = up.awaitReady(bound);
+        System.out.printf(
+                "restart ready in %.1f s (bound %d s; 30 s on an idle machine)%n",
+                took.toMillis() / 1e3, bound.toSeconds());
     }
 
     private UpJvm up(Path dir, String name) throws Exception {
@@ -94,7 +124,11 @@ class UpCrashRestartIT {
     }
 
     private static String small() {
-        return "{\"symbols\":[\"BTCUSDT\"],\"time_range\":\"2024-01-01:2024-01-01\","
+        return "{\"symbols\":[\"BTCUSDT\"],\"time_range\":\""
+                + SMALL_DAY
+                + ":"
+                + SMALL_DAY
+                + "\","
                 + "\"microservices\":[{\"target\":\"loader-api-candles\",\"type\":\"candles\","
                 + "\"interval\":\"1m\"},{\"target\":\"arango-connector\"}]}";
     }

@@ -2,6 +2,7 @@ package io.streamforge.app.crash;
 
 import io.streamforge.app.ApiClient;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +22,14 @@ final class UpJvm {
 
     final Process process;
     final Path log;
+    final Path dataDir;
     final long startedNs = System.nanoTime();
     private String apiUrl;
 
-    private UpJvm(Process process, Path log) {
+    private UpJvm(Process process, Path log, Path dataDir) {
         this.process = process;
         this.log = log;
+        this.dataDir = dataDir;
     }
 
     static UpJvm start(Path dataDir, String name) throws IOException {
@@ -49,7 +52,7 @@ final class UpJvm {
                         "--ui-port",
                         "0");
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        return new UpJvm(pb.start(), log);
+        return new UpJvm(pb.start(), log, dataDir);
     }
 
     /** Waits for the ready line; returns how long the start took. Fails if the JVM exits. */
@@ -109,10 +112,22 @@ final class UpJvm {
         return dataDir.resolve("postgres").resolve("pgdata");
     }
 
-    /** Ends whatever is left (the JVM and its children), for @AfterEach. */
+    /** Ends whatever is left (the JVM, its children, its PostgreSQL), for @AfterEach. */
     void destroy() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        postgresProcesses(dataDir).forEach(ProcessHandle::destroy); // SIGTERM: a clean stop
+    }
+
+    /**
+     * How long a restart may take: 30 s on a machine whose cores are its own, proportionally more
+     * (up to 6×) when the load average says other work shares them — the restart is CPU-bound (JVM
+     * start, class loading, Kafka, PostgreSQL, S3Proxy, the schema check).
+     */
+    static Duration readyBound(Duration idle) {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double shared = Math.max(1, load / Runtime.getRuntime().availableProcessors());
+        return Duration.ofMillis((long) (idle.toMillis() * Math.min(shared, 6)));
     }
 
     /**

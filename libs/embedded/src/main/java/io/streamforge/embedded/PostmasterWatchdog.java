@@ -13,14 +13,16 @@ import org.slf4j.LoggerFactory;
  * stopped the server (SIGKILL, the OOM killer), it stops the postmaster as {@code pg_ctl stop -m
  * fast} does (SIGINT), and as {@code -m immediate} does (SIGQUIT) 10 s later if it is still there.
  * It signals only while {@code postmaster.pid} still names that PID, so a reused PID is never hit.
- * A SIGKILLed JVM's children are not killed with it, so the watchdog survives the JVM; if the
- * watchdog dies too, {@link PostmasterRecovery} stops the orphan on the next start. POSIX {@code
- * sh}, {@code kill}, {@code sleep} and {@code head}: Linux and macOS alike.
+ * A SIGKILLed JVM's children are not killed with it, so the watchdog survives the JVM (it ignores
+ * the Ctrl-C and hang-up sent to the terminal's process group, too); if the watchdog dies too,
+ * {@link PostmasterRecovery} stops the orphan on the next start. POSIX {@code sh}, {@code kill},
+ * {@code sleep} and {@code head}: Linux and macOS alike.
  */
 final class PostmasterWatchdog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostmasterWatchdog.class);
     private static final String SCRIPT =
             """
+            trap '' INT HUP
             alive() { kill -0 "$1" 2>/dev/null; }
             owns() { [ "$(head -n 1 "$3" 2>/dev/null)" = "$2" ]; }
             while alive "$1" && alive "$2"; do sleep 1; done
