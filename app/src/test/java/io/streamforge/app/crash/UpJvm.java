@@ -112,11 +112,34 @@ final class UpJvm {
         return dataDir.resolve("postgres").resolve("pgdata");
     }
 
-    /** Ends whatever is left (the JVM, its children, its PostgreSQL), for @AfterEach. */
+    /**
+     * Ends whatever is left (the JVM, its children, its PostgreSQL) and deletes the data folder,
+     * for @AfterEach.
+     */
     void destroy() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        postgresProcesses(dataDir).forEach(ProcessHandle::destroy); // SIGTERM: a clean stop
+        for (ProcessHandle pg : postgresProcesses(dataDir)) {
+            pg.destroy(); // SIGTERM: a clean stop
+            try {
+                pg.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                pg.destroyForcibly();
+            }
+        }
+        deleteQuietly(dataDir);
+    }
+
+    /** Deletes a folder tree; what cannot be deleted stays (a temp folder). */
+    private static void deleteQuietly(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder: the OS cleans up what is left
+        }
     }
 
     /**
