@@ -11,6 +11,8 @@ import io.streamforge.store.postgres.PostgresStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,28 @@ class GracefulStopIT {
         }
     }
 
+    /**
+     * Posts a small pipeline every 50 ms until the API is gone (or the deadline); returns the
+     * statuses (201 before the stop began, 503 while it runs).
+     */
+    private List<Integer> askForNewWorkUntilGone(long deadlineNs) throws InterruptedException {
+        List<Integer> answers = new ArrayList<>();
+        String small = UpJvm.candlesPipeline("2024-07-01:2024-07-01");
+        while (up.process.isAlive() && System.nanoTime() < deadlineNs) {
+            try {
+                var a = up.api().post("/queues/start-pipeline", small);
+                answers.add(a.status());
+                if (a.status() == 503) {
+                    assertThat(a.body().get("detail").asText()).contains("platform stopped");
+                }
+            } catch (IllegalStateException e) {
+                break; // connection refused: the API has closed
+            }
+            Thread.sleep(50);
+        }
+        return answers;
+    }
+
     @Test
     void sigtermMidPipelineExitsZeroWithin15sAndTheQueueEndsInterrupted() throws Exception {
         Path dir = Files.createTempDirectory("sf-stop-");
@@ -42,8 +66,16 @@ class GracefulStopIT {
 
         long t0 = System.nanoTime();
         up.process.destroy(); // SIGTERM
-        boolean exited = up.process.waitFor(15, TimeUnit.SECONDS);
+        List<Integer> answers = askForNewWorkUntilGone(t0 + TimeUnit.SECONDS.toNanos(15));
+        boolean exited =
+                up.process.waitFor(
+                        Math.max(1, t0 + TimeUnit.SECONDS.toNanos(15) - System.nanoTime()),
+                        TimeUnit.NANOSECONDS);
         long tookMs = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(answers).as("new pipelines while stopping").contains(503);
+        assertThat(answers.subList(answers.indexOf(503), answers.size()))
+                .as("nothing accepted once refused")
+                .containsOnly(503);
         assertThat(exited).as("exited within 15 s:\n" + up.output()).isTrue();
         assertThat(up.process.exitValue()).isZero();
         System.out.printf("up stopped in %d ms after SIGTERM%n", tookMs);
