@@ -88,40 +88,67 @@ public final class BenchIngest {
     }
 
     public Result run(Path dataDir, List<Symbol> symbols, String days) throws Exception {
-        try (LocalPlatform p =
-                new LocalPlatform(
-                        new LocalPlatform.Options(
-                                dataDir,
-                                0,
-                                null,
-                                SimConfig.defaults().withSymbols(symbols),
-                                Map.of()),
-                        m -> out.println("» " + m))) {
-            var demo = new DemoCommand(out, progress);
-            String warmUpDays = warmUpDays(days);
-            out.println("» warm-up pipeline (not measured): " + warmUpDays);
-            var warmUp =
-                    new DemoCommand.Options(dataDir, symbols, warmUpDays, "1m", false, 0, false);
-            demo.runPipeline(p, warmUp, System.nanoTime());
-            out.println("» measured pipeline: " + days);
-            var o = new DemoCommand.Options(dataDir, symbols, days, "1m", false, 0, false);
-            CpuMeter meter = CpuMeter.start();
-            DemoCommand.Result e2e = demo.runPipeline(p, o, System.nanoTime());
-            if (!e2e.status().equals("finished")) {
-                throw new IllegalStateException("pipeline ended " + e2e.status());
-            }
-            Rate endToEnd = rate(e2e.totalRecords(), e2e.seconds(), meter);
-            printTimeline(TelemetryLog.read(p.kafka().bootstrapServers(), e2e.queueId()));
+        Result r;
+        try (LocalPlatform p = platform(dataDir, symbols, false)) {
+            Measured e2e = pipeline(p, dataDir, symbols, days);
+            printTimeline(TelemetryLog.read(p.kafka().bootstrapServers(), e2e.run().queueId()));
             List<MarketRecord> records =
                     sameRecords(p.simulator().model(), symbols, TimeRange.parseDays(days));
             out.printf("» raw Kafka produce+consume of the same %,d records ...%n", records.size());
             Rate kafka = kafkaRate(p, records);
             out.println("» raw PostgreSQL COPY of the same candles and aggTrades ...");
             Rate copy = copyRate(p, records);
-            Result r = new Result(records.size(), endToEnd, kafka, copy);
-            print(r);
-            return r;
+            r = new Result(records.size(), e2e.rate(), kafka, copy);
         }
+        out.println("» the same load again with PostgreSQL durable (as `up` runs it) ...");
+        Path durableDir = dataDir.resolve("durable");
+        try (LocalPlatform p = platform(durableDir, symbols, true)) {
+            Measured durable = pipeline(p, durableDir, symbols, days);
+            print(r);
+            printDurabilityCost(r.endToEnd(), durable.rate());
+        }
+        return r;
+    }
+
+    private LocalPlatform platform(Path dir, List<Symbol> symbols, boolean durable) {
+        return new LocalPlatform(
+                new LocalPlatform.Options(
+                                dir, 0, null, SimConfig.defaults().withSymbols(symbols), Map.of())
+                        .withDurable(durable),
+                m -> out.println("» " + m));
+    }
+
+    private record Measured(DemoCommand.Result run, Rate rate) {}
+
+    /** A warm-up pipeline (not measured), then the measured one; fails unless it finished. */
+    private Measured pipeline(LocalPlatform p, Path dataDir, List<Symbol> symbols, String days)
+            throws Exception {
+        var demo = new DemoCommand(out, progress);
+        String warmUpDays = warmUpDays(days);
+        out.println("» warm-up pipeline (not measured): " + warmUpDays);
+        var warmUp = new DemoCommand.Options(dataDir, symbols, warmUpDays, "1m", false, 0, false);
+        demo.runPipeline(p, warmUp, System.nanoTime());
+        out.println("» measured pipeline: " + days);
+        var o = new DemoCommand.Options(dataDir, symbols, days, "1m", false, 0, false);
+        CpuMeter meter = CpuMeter.start();
+        DemoCommand.Result e2e = demo.runPipeline(p, o, System.nanoTime());
+        if (!e2e.status().equals("finished")) {
+            throw new IllegalStateException("pipeline ended " + e2e.status());
+        }
+        return new Measured(e2e, rate(e2e.totalRecords(), e2e.seconds(), meter));
+    }
+
+    /** One line: the end-to-end rate with fsync + synchronous_commit on vs off. */
+    private void printDurabilityCost(Rate throwaway, Rate durable) {
+        out.printf(
+                "durability cost: end-to-end %,.0f records/s durable (fsync=on,"
+                        + " synchronous_commit=on) vs %,.0f throw-away: %.1f %% slower, CPU"
+                        + " µs/record %.1f vs %.1f%n",
+                durable.perSecond(),
+                throwaway.perSecond(),
+                100 * (1 - durable.perSecond() / throwaway.perSecond()),
+                durable.cpuMicrosPerRecord(),
+                throwaway.cpuMicrosPerRecord());
     }
 
     private static Rate rate(long records, double seconds, CpuMeter meter) {

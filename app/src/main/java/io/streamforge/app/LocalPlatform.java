@@ -45,7 +45,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     /**
      * How to start it. {@code exchangeUrl} null = start the built-in simulator; {@code uiPort} 0 =
-     * the visualizer on a free port.
+     * the visualizer on a free port; {@code durable} = PostgreSQL with {@code fsync} and {@code
+     * synchronous_commit} on (off: faster, a crash may lose the last commits).
      */
     public record Options(
             Path dataDir,
@@ -54,9 +55,22 @@ public final class LocalPlatform implements AutoCloseable {
             SimConfig sim,
             Map<String, String> extraEnv,
             int uiPort,
-            Secured secured) {
+            Secured secured,
+            boolean durable) {
 
-        /** Unsecured infrastructure (PLAINTEXT Kafka, PostgreSQL without TLS). */
+        /** Secured ({@code secured} non-null) or plain infrastructure, not durable (tests). */
+        public Options(
+                Path dataDir,
+                int apiPort,
+                String exchangeUrl,
+                SimConfig sim,
+                Map<String, String> extraEnv,
+                int uiPort,
+                Secured secured) {
+            this(dataDir, apiPort, exchangeUrl, sim, extraEnv, uiPort, secured, false);
+        }
+
+        /** A platform that is kept ({@code up}): durable. */
         public Options(
                 Path dataDir,
                 int apiPort,
@@ -64,17 +78,21 @@ public final class LocalPlatform implements AutoCloseable {
                 SimConfig sim,
                 Map<String, String> extraEnv,
                 int uiPort) {
-            this(dataDir, apiPort, exchangeUrl, sim, extraEnv, uiPort, null);
+            this(dataDir, apiPort, exchangeUrl, sim, extraEnv, uiPort, null, true);
         }
 
-        /** The visualizer on a free port. */
+        /** A throw-away platform (demo, benchmarks, tests): not durable, UI on a free port. */
         public Options(
                 Path dataDir,
                 int apiPort,
                 String exchangeUrl,
                 SimConfig sim,
                 Map<String, String> extraEnv) {
-            this(dataDir, apiPort, exchangeUrl, sim, extraEnv, 0, null);
+            this(dataDir, apiPort, exchangeUrl, sim, extraEnv, 0, null, false);
+        }
+
+        public Options withDurable(boolean on) {
+            return new Options(dataDir, apiPort, exchangeUrl, sim, extraEnv, uiPort, secured, on);
         }
     }
 
@@ -89,6 +107,9 @@ public final class LocalPlatform implements AutoCloseable {
             acls = List.copyOf(acls);
         }
     }
+
+    /** How long a graceful stop waits for the workers before it closes the rest. */
+    static final long STOP_WORKERS_MS = 8_000;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private EmbeddedKafkaBroker kafka;
@@ -130,6 +151,10 @@ public final class LocalPlatform implements AutoCloseable {
         }
         String jdbcUrl = secured == null ? postgres.jdbcUrl() : secured.jdbcUrl(postgres);
         stores = track(PostgresStores.open(jdbcUrl, postgres.user(), postgres.password()));
+        PlatformStop.interruptLeftOpen(stores.queues(), progress);
+        try (var admin = kafka.admin()) {
+            PlatformStop.evictStaleGroupMembers(admin, progress);
+        }
         Map<String, String> env = new HashMap<>(o.extraEnv());
         if (secured != null) {
             env.putAll(secured.env());
@@ -195,8 +220,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         progress.accept("starting Kafka (KRaft, in-process)");
         kafka = track(EmbeddedKafkaBroker.start(o.dataDir().resolve("kafka")));
-        progress.accept("starting PostgreSQL (embedded)");
-        postgres = track(EmbeddedPostgresServer.start(o.dataDir().resolve("postgres")));
+        postgres = track(startPostgres(o, progress));
     }
 
     /** The environment a worker of {@code target} gets (platform env + its own Kafka user). */
@@ -206,6 +230,30 @@ public final class LocalPlatform implements AutoCloseable {
             env.putAll(secured.userEnv(target));
         }
         return env;
+    }
+
+    private static EmbeddedPostgresServer startPostgres(Options o, Consumer<String> progress) {
+        progress.accept("starting PostgreSQL (embedded)");
+        if (!o.durable()) {
+            progress.accept(
+                    "PostgreSQL durability off (fsync=off, synchronous_commit=off): a crash may"
+                            + " lose the last commits; fine for this throw-away run");
+        }
+        return EmbeddedPostgresServer.start(
+                o.dataDir().resolve("postgres"),
+                o.durable()
+                        ? EmbeddedPostgresServer.Durability.DURABLE
+                        : EmbeddedPostgresServer.Durability.THROWAWAY);
+    }
+
+    /**
+     * The graceful stop (SIGTERM, Ctrl-C): new pipelines get 503 and open queues end {@code
+     * interrupted} with {@code reason}, the workers get the stop command and end (the connector
+     * commits its last batch), then the rest closes, newest first. See {@link PlatformStop}.
+     */
+    public void stop(String reason) {
+        PlatformStop.stop(manager, launcher, STOP_WORKERS_MS, reason);
+        close();
     }
 
     /** The UI in-process over the platform's stores, the embedded S3 and the queue-manager API. */

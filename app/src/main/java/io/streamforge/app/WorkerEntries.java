@@ -26,7 +26,10 @@ public final class WorkerEntries {
                 GraphBuilderWorker.SERVICE,
                         entry(GraphBuilderWorker.SERVICE, true, GraphBuilderWorker::create),
                 GnnTrainerWorker.SERVICE,
-                        entry(GnnTrainerWorker.SERVICE, true, GnnTrainerWorker::create));
+                        entry(
+                                GnnTrainerWorker.SERVICE,
+                                true,
+                                Platforms.gnnTrainer(Platforms.current())));
     }
 
     static LocalJobLauncher.Entry entry(

@@ -2,6 +2,7 @@ package io.streamforge.app.cli;
 
 import io.streamforge.app.LiveIngestion;
 import io.streamforge.app.LocalPlatform;
+import io.streamforge.app.UpCommand;
 import io.streamforge.domain.Symbol;
 import io.streamforge.domain.port.TimeSource;
 import io.streamforge.sim.SimConfig;
@@ -67,32 +68,15 @@ public final class UpCli implements Callable<Integer> {
         Checks.port("--port", port);
         Checks.port("--ui-port", uiPort);
         checkLive(SimConfig.defaults().symbols());
-        try (DataDir dir = DataDir.claim(dataDir);
-                LocalPlatform p =
-                        new LocalPlatform(
-                                new LocalPlatform.Options(
-                                        dataDir,
-                                        port,
-                                        null,
-                                        SimConfig.defaults(),
-                                        Map.of(),
-                                        uiPort),
-                                m -> ctx.out().println("» " + m));
-                LiveIngestion liveRun = startLive(p)) {
-            ctx.out()
-                    .println(
-                            "» up. UI "
-                                    + p.visualizerUrl()
-                                    + ", API "
-                                    + p.apiUrl()
-                                    + "/docs, exchange simulator "
-                                    + p.exchangeUrl()
-                                    + " (data in "
-                                    + dir.path()
-                                    + "; Ctrl-C stops)");
-            Thread.currentThread().join();
+        try (DataDir dir = DataDir.claim(dataDir)) {
+            // SIGTERM / Ctrl-C: graceful stop in order, exit 0 (UpCommand, ADR 2801)
+            return new UpCommand(ctx.out())
+                    .run(
+                            new LocalPlatform.Options(
+                                    dataDir, port, null, SimConfig.defaults(), Map.of(), uiPort),
+                            this::startLive,
+                            " (data in " + dir.path() + "; Ctrl-C stops)");
         }
-        return ExitCode.OK;
     }
 
     /** Every --live symbol must be one the simulator serves (checked before anything starts). */

@@ -22,8 +22,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Without TLS, authentication is {@code trust} for the superuser {@code postgres} on {@code
  * localhost} only; with TLS ({@link #startTls}) every TCP connection must be TLS and give the
- * random SCRAM password of {@link #password()}. Either way: this is a development and test server,
- * never a production one.
+ * random SCRAM password of {@link #password()} ({@link PostgresTls}). Either way: this is a
+ * development and test server, never a production one.
+ *
+ * <p>Crash safety (ADR 2801): a server left running on the folder by a JVM that died is stopped
+ * before the start ({@link PostmasterRecovery}), and a watchdog child stops the server if this JVM
+ * dies without stopping it ({@link PostmasterWatchdog}). {@link Durability} says whether commits
+ * survive a crash.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
@@ -31,9 +36,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String DATABASE = "postgres";
     private static final int START_ATTEMPTS = 3;
 
+    /** Whether a commit survives a crash of PostgreSQL or of the machine. */
+    public enum Durability {
+        /**
+         * {@code fsync=on}, {@code synchronous_commit=on}: a commit is on disk when it returns, so
+         * what a consumer committed to Kafka after storing it is never lost.
+         */
+        DURABLE,
+        /**
+         * {@code fsync=off}, {@code synchronous_commit=off}: faster; a crash may lose the last
+         * commits (and an OS crash may corrupt the cluster). For tests, demos and benchmarks.
+         */
+        THROWAWAY
+    }
+
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
     private final boolean deleteOnClose;
+    private final PostmasterWatchdog watchdog;
     private final ThrowawayCa.ServerCert tls;
     private final String password;
     private boolean closed;
@@ -42,18 +62,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres postgres,
             Path dataDir,
             boolean deleteOnClose,
+            PostmasterWatchdog watchdog,
             ThrowawayCa.ServerCert tls,
             String password) {
         this.postgres = postgres;
         this.dataDir = dataDir;
         this.deleteOnClose = deleteOnClose;
+        this.watchdog = watchdog;
         this.tls = tls;
         this.password = password;
     }
 
-    /** Starts a throw-away server whose data lives in a temporary folder deleted by close(). */
+    /**
+     * Starts a throw-away server ({@link Durability#THROWAWAY}) whose data lives in a temporary
+     * folder deleted by close().
+     */
     public static EmbeddedPostgresServer start() {
-        return start(Folders.temp("streamforge-pg-", "PostgreSQL"), true, null);
+        return start(Folders.temp("streamforge-pg-", "PostgreSQL"), Durability.THROWAWAY, true, null);
     }
 
     /**
@@ -63,29 +88,37 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     public static EmbeddedPostgresServer startTls(ThrowawayCa.ServerCert cert) {
         Objects.requireNonNull(cert, "cert");
-        return start(Folders.temp("streamforge-pg-", "PostgreSQL"), true, cert);
+        return start(Folders.temp("streamforge-pg-", "PostgreSQL"), Durability.THROWAWAY, true, cert);
     }
 
     /**
-     * A kept server with {@code ssl=on}: the server presents {@code cert}, and its host-based
-     * authentication file ({@code <dataDir>/pg_hba_tls.conf}) rejects every connection that is not
-     * TLS ({@code hostnossl ... reject}).
+     * A kept, durable server with {@code ssl=on}: the server presents {@code cert}, and its
+     * host-based authentication file ({@code <dataDir>/pg_hba_tls.conf}) rejects every connection
+     * that is not TLS ({@code hostnossl ... reject}).
      */
     public static EmbeddedPostgresServer start(Path dataDir, ThrowawayCa.ServerCert cert) {
         Objects.requireNonNull(cert, "cert");
-        return start(dataDir, false, cert);
+        return start(dataDir, Durability.DURABLE, false, cert);
     }
 
     /**
-     * Starts a server whose cluster lives in {@code dataDir/pgdata}; creates it (initdb) when
-     * absent, reuses it otherwise. The folder is kept on close.
+     * Starts a {@link Durability#DURABLE} server whose cluster lives in {@code dataDir/pgdata};
+     * creates it (initdb) when absent, reuses it otherwise. The folder is kept on close.
      */
     public static EmbeddedPostgresServer start(Path dataDir) {
-        return start(dataDir, false, null);
+        return start(dataDir, Durability.DURABLE);
+    }
+
+    /** As {@link #start(Path)}, with the given durability. */
+    public static EmbeddedPostgresServer start(Path dataDir, Durability durability) {
+        return start(dataDir, Objects.requireNonNull(durability, "durability"), false, null);
     }
 
     private static EmbeddedPostgresServer start(
-            Path dataDir, boolean deleteOnClose, ThrowawayCa.ServerCert tls) {
+            Path dataDir,
+            Durability durability,
+            boolean deleteOnClose,
+            ThrowawayCa.ServerCert tls) {
         Objects.requireNonNull(dataDir, "dataDir");
         Path root = dataDir.toAbsolutePath();
         Path cluster = root.resolve("pgdata");
@@ -96,14 +129,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             try {
                 Files.createDirectories(root);
                 logSize = Files.exists(log) ? Files.size(log) : 0;
-                EmbeddedPostgres pg = launch(cluster, log, !deleteOnClose, tlsConfig(root, tls));
+                PostmasterRecovery.stopOrphan(cluster);
+                EmbeddedPostgres pg =
+                        launch(cluster, log, durability, PostgresTls.config(root, tls));
                 LOG.info(
-                        "PostgreSQL started on port {} with data in {} in {} ms",
+                        "PostgreSQL started on port {} with data in {} in {} ms ({})",
                         pg.getPort(),
                         cluster,
-                        (System.nanoTime() - t0) / 1_000_000);
-                String password = tls == null ? "" : requirePassword(pg, root);
-                return new EmbeddedPostgresServer(pg, root, deleteOnClose, tls, password);
+                        (System.nanoTime() - t0) / 1_000_000,
+                        durability);
+                String password = tls == null ? "" : PostgresTls.requirePassword(pg, root, USER);
+                return new EmbeddedPostgresServer(
+                        pg,
+                        root,
+                        deleteOnClose,
+                        PostmasterWatchdog.start(cluster).orElse(null),
+                        tls,
+                        password);
             } catch (IOException | RuntimeException e) {
                 String tail = logTail(log, logSize);
                 if (attempt < START_ATTEMPTS && FreePorts.isBindFailure(new Exception(tail, e))) {
@@ -121,68 +163,30 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /**
-     * zonky starts postgres with {@code -F} (fsync off): right for throw-away servers; a kept
-     * ({@code durable}) cluster turns fsync back on so an OS crash cannot corrupt it.
-     */
     private static EmbeddedPostgres launch(
-            Path cluster, Path log, boolean durable, Map<String, String> extra) throws IOException {
+            Path cluster, Path log, Durability durability, Map<String, String> extra)
+            throws IOException {
         EmbeddedPostgres.Builder b = EmbeddedPostgres.builder();
         extra.forEach(b::setServerConfig);
-        return b.setServerConfig("fsync", durable ? "on" : "off")
-                .setDataDirectory(cluster)
-                .setCleanDataDirectory(false)
-                .setPort(FreePorts.pick())
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("listen_addresses", "localhost")
-                .setServerConfig("synchronous_commit", "off")
-                .setServerConfig("max_connections", "100")
-                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-    }
-
-    /** TLS server settings (none without a certificate); writes the TLS-only hba file. */
-    private static Map<String, String> tlsConfig(Path root, ThrowawayCa.ServerCert tls)
-            throws IOException {
-        if (tls == null) {
-            return Map.of();
-        }
-        Path hba = root.resolve("pg_hba_tls.conf");
-        Files.writeString(hba, hba("trust")); // until requirePassword() has set one
-        return Map.of(
-                "ssl", "on",
-                "ssl_cert_file", tls.certFile().toAbsolutePath().toString(),
-                "ssl_key_file", tls.keyFile().toAbsolutePath().toString(),
-                "ssl_min_protocol_version", "TLSv1.2",
-                "hba_file", hba.toString());
+        b.setDataDirectory(cluster)
+                        .setCleanDataDirectory(false)
+                        .setPort(FreePorts.pick())
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .setServerConfig("listen_addresses", "localhost")
+                        .setServerConfig("max_connections", "100")
+                        .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                        .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return durabilitySettings(b, durability).start();
     }
 
     /**
-     * With TLS the server also asks for a password: a random one is set for {@code postgres}, then
-     * the hba file switches TCP to {@code hostssl ... scram-sha-256} and the configuration is
-     * reloaded (zonky's own start-up check ran before, under {@code trust}).
+     * zonky starts postgres with {@code -F} (fsync off) and {@code synchronous_commit=off}; the
+     * {@code -c} settings given here come later on the command line and win.
      */
-    private static String requirePassword(EmbeddedPostgres pg, Path root) {
-        String password = Passwords.random();
-        try (var c = pg.getPostgresDatabase().getConnection();
-                var st = c.createStatement()) {
-            st.execute("ALTER ROLE " + USER + " PASSWORD '" + password + "'");
-            Files.writeString(root.resolve("pg_hba_tls.conf"), hba("scram-sha-256"));
-            st.execute("SELECT pg_reload_conf()");
-        } catch (java.sql.SQLException | IOException e) {
-            throw new IllegalStateException("cannot require a password: " + e.getMessage(), e);
-        }
-        return password;
-    }
-
-    private static String hba(String tcpMethod) {
-        return "# written by EmbeddedPostgresServer: TLS only\n"
-                + "local all all trust\n"
-                + "hostnossl all all all reject\n"
-                + "hostssl all all all "
-                + tcpMethod
-                + "\n";
+    private static EmbeddedPostgres.Builder durabilitySettings(
+            EmbeddedPostgres.Builder b, Durability durability) {
+        String on = durability == Durability.DURABLE ? "on" : "off";
+        return b.setServerConfig("fsync", on).setServerConfig("synchronous_commit", on);
     }
 
     /** What the server logged since {@code from} (at most the last 2000 characters). */
@@ -208,13 +212,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
     }
 
+    public String user() {
+        return USER;
+    }
+
     /** Whether the server runs with {@code ssl=on} and refuses connections without TLS. */
     public boolean tls() {
         return tls != null;
-    }
-
-    public String user() {
-        return USER;
     }
 
     /**
@@ -256,6 +260,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stop embedded PostgreSQL", e);
         } finally {
+            if (watchdog != null) {
+                watchdog.close();
+            }
             if (deleteOnClose) {
                 Folders.deleteRecursively(dataDir);
             }

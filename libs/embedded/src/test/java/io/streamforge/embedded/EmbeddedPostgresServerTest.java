@@ -30,6 +30,10 @@ class EmbeddedPostgresServerTest {
                     rs.next();
                     assertThat(rs.getString(1)).isEqualTo("on");
                 }
+                try (ResultSet rs = st.executeQuery("SHOW synchronous_commit")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).as("durable by default").isEqualTo("on");
+                }
             }
         }
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir);
@@ -61,10 +65,32 @@ class EmbeddedPostgresServerTest {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("off");
             }
+            assertThat(setting(pg, "synchronous_commit")).isEqualTo("off");
             assertThat(pg.jdbcUrl())
                     .isEqualTo("jdbc:postgresql://localhost:" + pg.port() + "/postgres");
         }
         assertThat(Files.exists(folder)).isFalse();
+    }
+
+    @Test
+    void aKeptFolderMayRunThrowAway() throws Exception {
+        try (EmbeddedPostgresServer pg =
+                EmbeddedPostgresServer.start(dir, EmbeddedPostgresServer.Durability.THROWAWAY)) {
+            assertThat(setting(pg, "fsync")).isEqualTo("off");
+            assertThat(setting(pg, "synchronous_commit")).isEqualTo("off");
+        }
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(dir, null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("durability");
+    }
+
+    private static String setting(EmbeddedPostgresServer pg, String name) throws Exception {
+        try (Connection c = pg.dataSource().getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SHOW " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     @Test

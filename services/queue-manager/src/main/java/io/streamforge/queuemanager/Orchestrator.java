@@ -9,6 +9,7 @@ import io.streamforge.domain.queue.QueueStatus;
 import io.streamforge.domain.queue.StepRecord;
 import io.streamforge.domain.queue.StepStatus;
 import io.streamforge.kafka.TelemetryEvent;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ public final class Orchestrator {
     private final Set<String> launched = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> deadSinceUs = new ConcurrentHashMap<>();
     private final long reconcileGraceUs;
+    private volatile String refusing;
 
     public Orchestrator(
             QueueStore store,
@@ -60,6 +62,9 @@ public final class Orchestrator {
     }
 
     public synchronized QueueRecord start(PipelinePlanner.Plan plan) {
+        if (refusing != null) {
+            throw new ProblemException(503, null, "the platform is stopping: " + refusing);
+        }
         QueueRecord q = plan.queue();
         store.create(q);
         jobs.put(q.queueId(), plan.jobs());
@@ -118,6 +123,36 @@ public final class Orchestrator {
         jobs.remove(queueId);
         advance(queueId);
         return true;
+    }
+
+    /**
+     * Platform shutdown: from now on {@link #start} answers 503; every open step of every open
+     * queue ends {@code interrupted} with {@code reason} (terminal, so a late report of the worker
+     * cannot turn it into {@code failed}), the queue ends {@code interrupted}, and its workers get
+     * the stop command. Returns the ids of the queues it interrupted.
+     */
+    public synchronized List<String> interruptAll(String reason) {
+        refusing = reason;
+        List<String> ids = new ArrayList<>();
+        for (QueueRecord q : store.list()) {
+            if (q.status().terminal()) {
+                continue;
+            }
+            for (StepRecord s : q.steps()) {
+                store.updateStep(
+                        q.queueId(),
+                        s.telemetryId(),
+                        StepStatus.INTERRUPTED,
+                        s.recordsWritten(),
+                        reason,
+                        time.nowUs());
+            }
+            jobs.remove(q.queueId());
+            messaging.sendStop(q.queueId());
+            advance(q.queueId());
+            ids.add(q.queueId());
+        }
+        return ids;
     }
 
     /**

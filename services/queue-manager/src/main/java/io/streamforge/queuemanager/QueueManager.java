@@ -173,6 +173,13 @@ public final class QueueManager implements ApiServer.Backend, AutoCloseable {
         return orchestrator.stop(queueId);
     }
 
+    /**
+     * Platform shutdown: new pipelines get 503, open queues end interrupted with {@code reason}.
+     */
+    public List<String> interruptAll(String reason) {
+        return orchestrator.interruptAll(reason);
+    }
+
     public int port() {
         return api.port();
     }

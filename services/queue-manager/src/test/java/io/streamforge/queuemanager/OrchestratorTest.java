@@ -1,6 +1,7 @@
 package io.streamforge.queuemanager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamforge.domain.Symbol;
 import io.streamforge.domain.port.JobLauncher;
@@ -221,6 +222,35 @@ class OrchestratorTest {
         event(q, "arango-connector", "interrupted");
         assertThat(reload(q).status()).isEqualTo(QueueStatus.INTERRUPTED);
         assertThat(orch.stop("no-such-queue")).isFalse();
+    }
+
+    @Test
+    void interruptAllEndsOpenQueuesInterruptedWithTheReasonAndRefusesNewOnes() {
+        QueueRecord done = start("{\"target\":\"dummy-service\"}");
+        event(done, "dummy-service", "finished");
+        QueueRecord q =
+                start(
+                        "{\"target\":\"loader-api-candles\"},{\"target\":\"arango-connector\"},"
+                                + "{\"target\":\"graph-builder\"}");
+        event(q, "loader-api-candles", "loading");
+
+        assertThat(orch.interruptAll("platform stopped")).containsExactly(q.queueId());
+        assertThat(stops).containsExactly(q.queueId());
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.INTERRUPTED);
+        assertThat(reload(q).steps())
+                .allSatisfy(
+                        s -> {
+                            assertThat(s.status()).isEqualTo(StepStatus.INTERRUPTED);
+                            assertThat(s.message()).isEqualTo("platform stopped");
+                        });
+        assertThat(reload(done).status()).isEqualTo(QueueStatus.FINISHED);
+        event(q, "loader-api-candles", "error"); // a late report cannot fail it
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.INTERRUPTED);
+        assertThat(launched).doesNotContain("graph-builder");
+        assertThatThrownBy(() -> start("{\"target\":\"dummy-service\"}"))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.status()).isEqualTo(503))
+                .hasMessageContaining("platform stopped");
     }
 
     @Test
