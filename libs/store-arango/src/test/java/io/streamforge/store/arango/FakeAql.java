@@ -47,8 +47,12 @@ final class FakeAql {
     private static final Pattern RANGE =
             Pattern.compile(
                     "FOR (\\w+) IN @@coll FILTER \\1\\.symbol == @symbol( AND \\1\\.interval =="
-                            + " @interval)? AND \\1\\.(\\w+) >= @startUs AND \\1\\.\\3 < @endUs SORT"
-                            + " \\1\\.(\\w+) RETURN \\1");
+                            + " @interval)?( AND \\1\\.name == @name)? AND \\1\\.(\\w+) >= @startUs"
+                            + " AND \\1\\.\\4 < @endUs SORT \\1\\.(\\w+) RETURN \\1");
+    private static final Pattern NAMES =
+            Pattern.compile(
+                    "FOR (\\w+) IN @@coll FILTER \\1\\.symbol == @symbol AND \\1\\.interval =="
+                            + " @interval COLLECT (\\w+) = \\1\\.name RETURN \\2");
     private static final Pattern COUNT =
             Pattern.compile(
                     "FOR (\\w+) IN @@coll FILTER \\1\\.symbol == @symbol COLLECT WITH COUNT INTO"
@@ -79,7 +83,16 @@ final class FakeAql {
             return upsert(writable(bind, tx), bind.get("docs"));
         }
         if ((m = RANGE.matcher(query)).matches()) {
-            return range(readable(bind, tx), bind, m.group(2) != null, m.group(3), m.group(4));
+            return range(
+                    readable(bind, tx),
+                    bind,
+                    m.group(2) != null,
+                    m.group(3) != null,
+                    m.group(4),
+                    m.group(5));
+        }
+        if ((m = NAMES.matcher(query)).matches()) {
+            return names(readable(bind, tx), bind);
         }
         if ((m = COUNT.matcher(query)).matches()) {
             String symbol = bind.get("symbol").asText();
@@ -203,10 +216,12 @@ final class FakeAql {
             FakeArangoData.Coll c,
             ObjectNode bind,
             boolean byInterval,
+            boolean byName,
             String timeAttr,
             String sortAttr) {
         String symbol = bind.get("symbol").asText();
         String interval = byInterval ? bind.get("interval").asText() : null;
+        String name = byName ? bind.get("name").asText() : null;
         long start = bind.get("startUs").asLong();
         long end = bind.get("endUs").asLong();
         List<JsonNode> out = new ArrayList<>();
@@ -214,6 +229,7 @@ final class FakeAql {
             long t = d.path(timeAttr).asLong();
             if (symbol.equals(d.path("symbol").asText(null))
                     && (interval == null || interval.equals(d.path("interval").asText(null)))
+                    && (name == null || name.equals(d.path("name").asText(null)))
                     && d.path(timeAttr).isIntegralNumber()
                     && t >= start
                     && t < end) {
@@ -221,6 +237,22 @@ final class FakeAql {
             }
         }
         out.sort(Comparator.comparingLong(d -> d.path(sortAttr).asLong()));
+        return out;
+    }
+
+    /** {@code COLLECT name = d.name}: distinct values in AQL's sort order (strings here). */
+    private static List<JsonNode> names(FakeArangoData.Coll c, ObjectNode bind) {
+        String symbol = bind.get("symbol").asText();
+        String interval = bind.get("interval").asText();
+        TreeSet<String> names = new TreeSet<>();
+        for (ObjectNode d : c.docs.values()) {
+            if (symbol.equals(d.path("symbol").asText(null))
+                    && interval.equals(d.path("interval").asText(null))) {
+                names.add(d.path("name").asText());
+            }
+        }
+        List<JsonNode> out = new ArrayList<>();
+        names.forEach(n -> out.add(TextNode.valueOf(n)));
         return out;
     }
 
