@@ -31,7 +31,7 @@ public record DatabaseSettings(
         }
         return new DatabaseSettings(
                 "postgres",
-                r.required("POSTGRES_JDBC_URL"),
+                r.requiredParsed("POSTGRES_JDBC_URL", DatabaseSettings::jdbcUrl),
                 r.optional("POSTGRES_USER", "postgres"),
                 r.optionalSecret("POSTGRES_PASSWORD"),
                 null,
@@ -41,5 +41,21 @@ public record DatabaseSettings(
 
     public boolean arango() {
         return kind.equals("arango");
+    }
+
+    static String jdbcUrl(String text) {
+        if (!text.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException(
+                    "expected jdbc:postgresql://host:port/db, got '" + text + "'");
+        }
+        return text;
+    }
+
+    /** Everything but the password. */
+    @Override
+    public String toString() {
+        return arango()
+                ? "DatabaseSettings[arango " + arangoUrl + "/" + arangoDb + " user=" + user + "]"
+                : "DatabaseSettings[postgres " + jdbcUrl + " user=" + user + "]";
     }
 }

@@ -2,6 +2,7 @@ package io.streamforge.visualizer;
 
 import io.streamforge.domain.port.ModelRepository;
 import io.streamforge.runtime.ConfigReader;
+import io.streamforge.runtime.DatabaseSettings;
 import io.streamforge.store.s3.S3Settings;
 import java.net.URI;
 
@@ -9,7 +10,7 @@ import java.net.URI;
  * Everything the visualizer reads from the environment, validated.
  *
  * @param queueManagerUrl base URL of the queue-manager API ({@code http(s)://host[:port]})
- * @param postgresPassword from {@code POSTGRES_PASSWORD_FILE}, or null; never printed
+ * @param database DB_KIND with POSTGRES_* or ARANGO_* (passwords from files, never printed)
  * @param modelName model whose runs the GNN view shows by default; null = none (gnn-trainer names
  *     its model after the queue id unless {@code MODEL_NAME} is set, so the UI asks per queue)
  */
@@ -17,29 +18,25 @@ public record VisualizerSettings(
         String httpHost,
         int httpPort,
         String queueManagerUrl,
-        String postgresJdbcUrl,
-        String postgresUser,
-        String postgresPassword,
+        DatabaseSettings database,
         S3Settings s3,
         String modelName) {
 
     /**
-     * Reads HTTP_HOST, HTTP_PORT, QUEUE_MANAGER_URL, POSTGRES_JDBC_URL, POSTGRES_USER,
-     * POSTGRES_PASSWORD_FILE, S3_* / MODEL_OUTPUT and MODEL_NAME; then validates, throwing one
-     * {@link io.streamforge.runtime.ConfigException} that lists every problem.
+     * Reads HTTP_HOST, HTTP_PORT, QUEUE_MANAGER_URL, DB_KIND with POSTGRES_* or ARANGO_* ({@link
+     * DatabaseSettings}), S3_* / MODEL_OUTPUT and MODEL_NAME; then validates, throwing one {@link
+     * io.streamforge.runtime.ConfigException} that lists every problem.
      */
     public static VisualizerSettings read(ConfigReader r) {
         String host = r.optional("HTTP_HOST", "0.0.0.0");
         int port = r.intValue("HTTP_PORT", 8080, 0, 65_535);
         String qm = r.requiredParsed("QUEUE_MANAGER_URL", VisualizerSettings::httpUrl);
-        String jdbc = r.requiredParsed("POSTGRES_JDBC_URL", VisualizerSettings::jdbcUrl);
-        String user = r.optional("POSTGRES_USER", "postgres");
-        String password = r.optionalSecret("POSTGRES_PASSWORD");
+        DatabaseSettings database = DatabaseSettings.read(r);
         S3Settings s3 = S3Settings.read(r);
         String model =
                 r.parsed("MODEL_NAME", v -> ModelRepository.checkName("model name", v), null);
         r.validate();
-        return new VisualizerSettings(host, port, qm, jdbc, user, password, s3, model);
+        return new VisualizerSettings(host, port, qm, database, s3, model);
     }
 
     static String httpUrl(String text) {
@@ -58,14 +55,6 @@ public record VisualizerSettings(
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
-    static String jdbcUrl(String text) {
-        if (!text.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException(
-                    "expected jdbc:postgresql://host:port/db, got '" + text + "'");
-        }
-        return text;
-    }
-
     @Override
     public String toString() {
         return "VisualizerSettings[http="
@@ -74,10 +63,8 @@ public record VisualizerSettings(
                 + httpPort
                 + ", queueManager="
                 + queueManagerUrl
-                + ", postgres="
-                + postgresJdbcUrl
-                + " user="
-                + postgresUser
+                + ", "
+                + database
                 + ", "
                 + s3
                 + ", modelName="

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * assertions, answers unknown routes 404 (recorded in {@link #unknownRequests()}) and can inject
  * error answers ({@link #failNext}).
  */
-final class FakeArangoServer implements AutoCloseable {
+public final class FakeArangoServer implements AutoCloseable {
     /** One received request. */
     record Request(String method, String path, String trxId, JsonNode body) {}
 
@@ -54,7 +54,8 @@ final class FakeArangoServer implements AutoCloseable {
     private final Deque<Object[]> faults = new ArrayDeque<>();
     private long nextId = 1;
 
-    FakeArangoServer(String user, String password) throws IOException {
+    /** Starts the fake on a free loopback port; requests must carry {@code user:password}. */
+    public FakeArangoServer(String user, String password) throws IOException {
         this.authorization =
                 "Basic "
                         + Base64.getEncoder()
@@ -67,7 +68,8 @@ final class FakeArangoServer implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    /** {@code http://127.0.0.1:<port>}, the value for {@code ARANGO_URL}. */
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
