@@ -44,6 +44,9 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
   value: /tmp
 - name: SERVICE_NAME
   value: {{ .name }}
+{{- /* each group only for the services that read it (services/<name>.secretFiles says which);
+     deploy's ServiceContractTest checks every container against the service registry */}}
+{{- if has "kafka-password" $svc.secretFiles }}
 - name: KAFKA_BOOTSTRAP_SERVERS
   value: {{ $v.kafka.bootstrapServers | quote }}
 - name: KAFKA_SECURITY_PROTOCOL
@@ -56,8 +59,11 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 - name: KAFKA_SSL_CA_FILE
   value: {{ $dir }}/kafka-ca.crt
 {{- end }}
+{{- end }}
+{{- if or (has "postgres-password" $svc.secretFiles) (has "arango-password" $svc.secretFiles) }}
 - name: DB_KIND
   value: {{ $v.database.kind }}
+{{- end }}
 {{- if has "postgres-password" $svc.secretFiles }}
 - name: POSTGRES_JDBC_URL
   value: {{ $v.database.postgres.jdbcUrl | quote }}

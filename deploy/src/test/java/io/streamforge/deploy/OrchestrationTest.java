@@ -199,32 +199,36 @@ class OrchestrationTest {
                 c.getEnv().stream()
                         .filter(e -> e.getValue() != null)
                         .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+        // the UI reads queues from the queue-manager's Service, models from S3 and market data,
+        // indicators and graphs from the homelab's ArangoDB; it uses no Kafka
         assertThat(env)
-                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "k3-kafka-bootstrap.kafka:9093")
-                .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
-                .containsEntry("KAFKA_SASL_USERNAME", "streamforge-visualizer")
-                .containsEntry(
-                        "KAFKA_SASL_PASSWORD_FILE", "/var/run/secrets/streamforge/kafka-password")
-                .containsEntry("KAFKA_SSL_CA_FILE", "/var/run/secrets/streamforge/kafka-ca.crt")
-                // the UI reads queues from the queue-manager's Service and models from S3
                 .containsEntry("QUEUE_MANAGER_URL", "http://sf-queue-manager:8080")
                 .containsEntry("S3_ACCESS_KEY_FILE", "/var/run/secrets/streamforge/s3-access-key")
-                .containsKey("POSTGRES_JDBC_URL");
+                .containsEntry("DB_KIND", "arango")
+                .containsEntry(
+                        "ARANGO_PASSWORD_FILE", "/var/run/secrets/streamforge/arango-password")
+                .containsKey("ARANGO_URL")
+                .doesNotContainKey("KAFKA_BOOTSTRAP_SERVERS");
+        Map<String, String> loader =
+                values(
+                        Workloads.jobTemplates(objects)
+                                .get("loader-api-candles")
+                                .getSpec()
+                                .getTemplate()
+                                .getSpec());
+        assertThat(loader)
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "k3-kafka-bootstrap.kafka:9093")
+                .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                .containsEntry("KAFKA_SASL_USERNAME", "streamforge-loader-api-candles")
+                .containsEntry(
+                        "KAFKA_SASL_PASSWORD_FILE", "/var/run/secrets/streamforge/kafka-password")
+                .containsEntry("KAFKA_SSL_CA_FILE", "/var/run/secrets/streamforge/kafka-ca.crt");
         Map<String, String> qm =
-                deployment(objects, "sf-queue-manager")
-                        .getSpec()
-                        .getTemplate()
-                        .getSpec()
-                        .getContainers()
-                        .get(0)
-                        .getEnv()
-                        .stream()
-                        .filter(e -> e.getValue() != null)
-                        .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+                values(deployment(objects, "sf-queue-manager").getSpec().getTemplate().getSpec());
         // queues in PostgreSQL, the coverage ledger in ArangoDB where the homelab's connectors
         // write it
         assertThat(qm).containsKey("POSTGRES_JDBC_URL").containsKey("ARANGO_URL");
-        assertThat(qm.get("DB_KIND")).isEqualTo(env.get("DB_KIND"));
+        assertThat(qm.get("DB_KIND")).isEqualTo("arango");
         GenericKubernetesResource cert =
                 (GenericKubernetesResource) Chart.ofKind(objects, "Certificate").get(0);
         assertThat(cert.get("spec", "issuerRef", "name").toString()).isEqualTo("homelab-ca-issuer");
@@ -272,11 +276,17 @@ class OrchestrationTest {
         for (HasMetadata o : Chart.ofKind(objects, "SecretProviderClass")) {
             String objectsYaml =
                     ((GenericKubernetesResource) o).get("spec", "parameters", "objects").toString();
-            assertThat(objectsYaml)
-                    .contains(
-                            "objectName: \"kafka-password\"",
-                            "secretPath: \"secret/data/streamforge/");
+            assertThat(objectsYaml).contains("secretPath: \"secret/data/streamforge/");
             assertThat(objectsYaml).doesNotContainIgnoringCase("value:");
+            // the Kafka password exactly for the services that use Kafka (not the visualizer)
+            String service = o.getMetadata().getName().substring("sf-".length());
+            boolean kafka =
+                    io.streamforge.registry.ServiceRegistry.of(service)
+                            .variable("KAFKA_BOOTSTRAP_SERVERS")
+                            .isPresent();
+            assertThat(objectsYaml.contains("objectName: \"kafka-password\""))
+                    .as(service)
+                    .isEqualTo(kafka);
         }
     }
 
@@ -285,5 +295,12 @@ class OrchestrationTest {
                 .filter(d -> d.getMetadata().getName().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no Deployment " + name));
+    }
+
+    /** The literal env values of a pod's first container. */
+    static Map<String, String> values(PodSpec spec) {
+        return spec.getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getValue() != null)
+                .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
     }
 }

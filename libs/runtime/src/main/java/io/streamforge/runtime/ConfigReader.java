@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -17,13 +20,27 @@ import java.util.function.Function;
 public final class ConfigReader {
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
+    private final Set<String> asked = new LinkedHashSet<>();
 
     public ConfigReader(Map<String, String> env) {
         this.env = Map.copyOf(env);
     }
 
+    private String get(String name) {
+        asked.add(name);
+        return env.get(name);
+    }
+
+    /**
+     * Every variable name asked for so far, in order ({@code <NAME>_FILE} for secrets): what a
+     * service reads, checked against its descriptor in the service registry.
+     */
+    public Set<String> asked() {
+        return Collections.unmodifiableSet(asked);
+    }
+
     public String required(String name) {
-        String v = env.get(name);
+        String v = get(name);
         if (v == null || v.isBlank()) {
             problems.add("missing " + name);
             return null;
@@ -32,7 +49,7 @@ public final class ConfigReader {
     }
 
     public String optional(String name, String defaultValue) {
-        String v = env.get(name);
+        String v = get(name);
         return v == null || v.isBlank() ? defaultValue : v.trim();
     }
 
@@ -46,7 +63,7 @@ public final class ConfigReader {
 
     /** Parses an optional variable; a parse failure is recorded with the parser's message. */
     public <T> T parsed(String name, Function<String, T> parser, T defaultValue) {
-        String v = env.get(name);
+        String v = get(name);
         if (v == null || v.isBlank()) {
             return defaultValue;
         }
