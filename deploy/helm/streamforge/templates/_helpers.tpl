@@ -59,6 +59,8 @@ and database.postgres.sslRootCert is on. Output: a JSON list. */}}
   value: /tmp
 - name: SERVICE_NAME
   value: {{ .name }}
+{{- /* each group only for the services that read it (services/<name>.secretFiles says which);
+     deploy's ServiceContractTest checks every container against the service registry */}}
 {{- if has "kafka-password" $svc.secretFiles }}
 - name: KAFKA_BOOTSTRAP_SERVERS
   value: {{ $v.kafka.bootstrapServers | quote }}

@@ -11,8 +11,10 @@ import io.streamforge.kafka.KafkaSettings;
 import io.streamforge.queuemanager.LocalJobLauncher;
 import io.streamforge.queuemanager.QueueManager;
 import io.streamforge.runtime.ConfigReader;
+import io.streamforge.runtime.DatabaseSettings;
 import io.streamforge.sim.ExchangeSimulator;
 import io.streamforge.sim.SimConfig;
+import io.streamforge.store.Stores;
 import io.streamforge.store.postgres.PostgresStores;
 import io.streamforge.store.s3.S3ModelRepository;
 import io.streamforge.store.s3.S3Settings;
@@ -256,16 +258,22 @@ public final class LocalPlatform implements AutoCloseable {
         close();
     }
 
-    /** The UI in-process over the platform's stores, the embedded S3 and the queue-manager API. */
+    /**
+     * The UI in-process over the workers' database (the store factory on the same DB_KIND
+     * environment they get: PostgreSQL, or ArangoDB when the extra environment says so), the
+     * embedded S3 and the queue-manager API.
+     */
     private VisualizerServer startVisualizer(Map<String, String> env, int port) {
         ConfigReader reader = new ConfigReader(env);
         S3Settings s3Settings =
                 S3Settings.read(reader); // the same bucket/prefix gnn-trainer writes
+        DatabaseSettings db = DatabaseSettings.read(reader);
         reader.validate();
+        Stores data = track(Stores.open(db));
         S3ModelRepository models = track(S3ModelRepository.open(s3Settings));
         return new VisualizerServer(
                 new VisualizerServer.Ports(
-                        stores.marketData(), stores.indicators(), stores.graphs(), models),
+                        data.marketData(), data.indicators(), data.graphs(), models),
                 apiUrl(),
                 env.get("MODEL_NAME"),
                 "127.0.0.1",

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * KafkaTopics and the KafkaUser ACLs name the same group and topics that the loader's settings
  * derive from the Deployment's env. The names come from the code: a {@link ConfigReader} run
  * through {@code WorkerConfig.read}, the service's factory and {@code FluentSettings.read} records
- * every variable looked up ({@link ConfigReader#names()}).
+ * every variable looked up ({@link ConfigReader#asked()}).
  */
 class LiveTopologyTest {
     private static final String HOMELAB = "values-homelab.yaml";
@@ -167,7 +167,7 @@ class LiveTopologyTest {
             if (kind.equals(env.get("DB_KIND"))) {
                 r.validate(); // every required variable is set, every value valid
             }
-            read.addAll(r.names());
+            read.addAll(r.asked());
         }
         Set<String> set = new LinkedHashSet<>(env(d).keySet());
         set.removeAll(PROCESS_ENV);

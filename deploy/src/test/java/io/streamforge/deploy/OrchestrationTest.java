@@ -108,8 +108,14 @@ class OrchestrationTest {
                 });
     }
 
+    /**
+     * Maven Central serves no CUDA natives for the build's DJL version (gnn-trainer README), so the
+     * image trains on the CPU and the homelab requests no GPU by default; the trainer still goes to
+     * the GPU node, and {@code services.gnn-trainer.gpu.enabled=true} (an image with CUDA natives)
+     * adds the request and the runtime class.
+     */
     @Test
-    void gnnTrainerGetsAGpuOnlyInTheHomelab() {
+    void gnnTrainerRequestsAGpuOnlyWhenEnabled() {
         PodSpec homelab =
                 Workloads.jobTemplates(Chart.objects(HOMELAB))
                         .get("gnn-trainer")
@@ -117,10 +123,29 @@ class OrchestrationTest {
                         .getTemplate()
                         .getSpec();
         assertThat(homelab.getContainers().get(0).getResources().getLimits())
-                .containsEntry("nvidia.com/gpu", new Quantity("1"));
+                .doesNotContainKey("nvidia.com/gpu");
+        assertThat(homelab.getRuntimeClassName()).isNull();
         assertThat(homelab.getNodeSelector()).containsEntry("nvidia.com/gpu.present", "true");
         assertThat(homelab.getTolerations()).anyMatch(t -> "nvidia.com/gpu".equals(t.getKey()));
-        assertThat(homelab.getRuntimeClassName()).isEqualTo("nvidia");
+        String enabled =
+                Chart.template()
+                        .withValuesFile(Chart.dir().resolve(HOMELAB))
+                        .set("services.gnn-trainer.gpu.enabled", "true")
+                        .call();
+        List<HasMetadata> withGpu = new java.util.ArrayList<>();
+        for (String doc : Chart.documents(enabled)) {
+            withGpu.add(
+                    (HasMetadata) io.fabric8.kubernetes.client.utils.Serialization.unmarshal(doc));
+        }
+        PodSpec gpu =
+                Workloads.jobTemplates(withGpu)
+                        .get("gnn-trainer")
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec();
+        assertThat(gpu.getContainers().get(0).getResources().getLimits())
+                .containsEntry("nvidia.com/gpu", new Quantity("1"));
+        assertThat(gpu.getRuntimeClassName()).isEqualTo("nvidia");
         Workloads.podSpecs(Chart.objects(null))
                 .values()
                 .forEach(
@@ -173,27 +198,37 @@ class OrchestrationTest {
                 c.getEnv().stream()
                         .filter(e -> e.getValue() != null)
                         .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
-        // the UI reads queues from the queue-manager's Service and models from S3; no Kafka
+        // the UI reads queues from the queue-manager's Service, models from S3 and market data,
+        // indicators and graphs from the homelab's ArangoDB; it uses no Kafka
         assertThat(env)
                 .containsEntry("QUEUE_MANAGER_URL", "http://sf-queue-manager:8080")
                 .containsEntry("S3_ACCESS_KEY_FILE", "/var/run/secrets/streamforge/s3-access-key")
+                .containsEntry("DB_KIND", "arango")
+                .containsEntry(
+                        "ARANGO_PASSWORD_FILE", "/var/run/secrets/streamforge/arango-password")
+                .containsKey("ARANGO_URL")
                 .containsEntry("POSTGRES_SSL_MODE", "verify-full")
                 .containsEntry(
                         "POSTGRES_SSL_ROOT_CERT_FILE",
                         "/var/run/secrets/streamforge/postgres-ca.crt")
-                .containsKey("POSTGRES_JDBC_URL")
-                .doesNotContainKey("KAFKA_SASL_USERNAME");
+                .doesNotContainKey("KAFKA_SASL_USERNAME")
+                .doesNotContainKey("KAFKA_BOOTSTRAP_SERVERS");
+        Map<String, String> loader =
+                values(
+                        Workloads.jobTemplates(objects)
+                                .get("loader-api-candles")
+                                .getSpec()
+                                .getTemplate()
+                                .getSpec());
+        assertThat(loader)
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "k3-kafka-bootstrap.kafka:9093")
+                .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                .containsEntry("KAFKA_SASL_USERNAME", "streamforge-loader-api-candles")
+                .containsEntry(
+                        "KAFKA_SASL_PASSWORD_FILE", "/var/run/secrets/streamforge/kafka-password")
+                .containsEntry("KAFKA_SSL_CA_FILE", "/var/run/secrets/streamforge/kafka-ca.crt");
         Map<String, String> qm =
-                deployment(objects, "sf-queue-manager")
-                        .getSpec()
-                        .getTemplate()
-                        .getSpec()
-                        .getContainers()
-                        .get(0)
-                        .getEnv()
-                        .stream()
-                        .filter(e -> e.getValue() != null)
-                        .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+                values(deployment(objects, "sf-queue-manager").getSpec().getTemplate().getSpec());
         // queues in PostgreSQL, the coverage ledger in ArangoDB where the homelab's connectors
         // write it
         assertThat(qm).containsKey("POSTGRES_JDBC_URL").containsKey("ARANGO_URL");
@@ -204,7 +239,7 @@ class OrchestrationTest {
                 .containsEntry(
                         "KAFKA_SASL_PASSWORD_FILE", "/var/run/secrets/streamforge/kafka-password")
                 .containsEntry("KAFKA_SSL_CA_FILE", "/var/run/secrets/streamforge/kafka-ca.crt");
-        assertThat(qm.get("DB_KIND")).isEqualTo(env.get("DB_KIND"));
+        assertThat(qm.get("DB_KIND")).isEqualTo("arango");
         GenericKubernetesResource cert =
                 (GenericKubernetesResource) Chart.ofKind(objects, "Certificate").get(0);
         assertThat(cert.get("spec", "issuerRef", "name").toString()).isEqualTo("homelab-ca-issuer");
@@ -253,14 +288,19 @@ class OrchestrationTest {
             String objectsYaml =
                     ((GenericKubernetesResource) o).get("spec", "parameters", "objects").toString();
             assertThat(objectsYaml).contains("secretPath: \"secret/data/streamforge/");
-            boolean ui = o.getMetadata().getName().equals("sf-visualizer");
-            assertThat(objectsYaml.contains("objectName: \"kafka-password\""))
-                    .as(o.getMetadata().getName() + " serves a Kafka password (not the UI)")
-                    .isEqualTo(!ui);
             if (objectsYaml.contains("objectName: \"postgres-password\"")) {
                 assertThat(objectsYaml).contains("objectName: \"postgres-ca.crt\"");
             }
             assertThat(objectsYaml).doesNotContainIgnoringCase("value:");
+            // the Kafka password exactly for the services that use Kafka (not the visualizer)
+            String service = o.getMetadata().getName().substring("sf-".length());
+            boolean kafka =
+                    io.streamforge.registry.ServiceRegistry.of(service)
+                            .variable("KAFKA_BOOTSTRAP_SERVERS")
+                            .isPresent();
+            assertThat(objectsYaml.contains("objectName: \"kafka-password\""))
+                    .as(service)
+                    .isEqualTo(kafka);
         }
     }
 
@@ -269,5 +309,12 @@ class OrchestrationTest {
                 .filter(d -> d.getMetadata().getName().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no Deployment " + name));
+    }
+
+    /** The literal env values of a pod's first container. */
+    static Map<String, String> values(PodSpec spec) {
+        return spec.getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getValue() != null)
+                .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
     }
 }

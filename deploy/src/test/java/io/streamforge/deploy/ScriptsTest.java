@@ -36,7 +36,11 @@ class ScriptsTest {
                         .forEach(scripts::add);
             }
         }
-        assertThat(scripts).contains(CERT_SCRIPT, Tools.deployDir().resolve("ci-deps.sh"));
+        assertThat(scripts)
+                .contains(
+                        CERT_SCRIPT,
+                        Tools.deployDir().resolve("ci-deps.sh"),
+                        Tools.deployDir().resolve("gpu-check.sh"));
         List<String> cmd =
                 new ArrayList<>(List.of("shellcheck", "--severity=style", "--shell=bash"));
         scripts.forEach(p -> cmd.add(p.toString()));

@@ -1,5 +1,6 @@
 package io.streamforge.gnn;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
@@ -43,8 +44,30 @@ public final class DjlEngine {
         }
     }
 
-    /** A new root NDManager on the PyTorch engine (CPU). The caller closes it. */
+    /**
+     * The device models are built and trained on: CUDA device 0 when the engine reports a GPU (the
+     * loaded natives are a CUDA build and the driver sees a device), else the CPU.
+     */
+    public static Device device() {
+        return pytorch().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+    }
+
+    /** One line for the logs: the device and why it was chosen. */
+    public static String describeDevice() {
+        Engine e = pytorch();
+        int gpus = e.getGpuCount();
+        return gpus > 0
+                ? device()
+                        + " ("
+                        + gpus
+                        + " CUDA device(s) reported by PyTorch "
+                        + e.getVersion()
+                        + ")"
+                : device() + " (PyTorch " + e.getVersion() + " reports no CUDA device)";
+    }
+
+    /** A new root NDManager on {@link #device()}. The caller closes it. */
     public static NDManager newManager() {
-        return pytorch().newBaseManager();
+        return pytorch().newBaseManager(device());
     }
 }

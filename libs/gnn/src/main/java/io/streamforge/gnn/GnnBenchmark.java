@@ -15,7 +15,9 @@ import java.util.Random;
  *
  * <p>Usage: {@code GnnBenchmark [nodes...]} (default 500 2000). Prints one line per size. With
  * {@code -Dai.djl.pytorch.num_threads=1} PyTorch computes on the calling thread, so the reported
- * training-thread CPU time is the compute cost even on a shared, overloaded machine.
+ * training-thread CPU time is the compute cost even on a shared, overloaded machine. With {@code
+ * -Dgnn.bench.requireGpu=true} it exits 3 before training unless PyTorch reports a CUDA device
+ * ({@code deploy/gpu-check.sh}).
  */
 public final class GnnBenchmark {
     private static final int STEPS = 140;
@@ -26,6 +28,13 @@ public final class GnnBenchmark {
     public static void main(String[] args) {
         int[] sizes = args.length == 0 ? new int[] {500, 2000} : parse(args);
         DjlEngine.pytorch();
+        System.out.println("device: " + DjlEngine.describeDevice());
+        if (Boolean.getBoolean("gnn.bench.requireGpu") && !DjlEngine.device().isGpu()) {
+            System.err.println(
+                    "no CUDA device: PyTorch runs on the CPU natives (a CUDA build of libtorch is"
+                            + " needed, e.g. PYTORCH_LIBRARY_PATH)");
+            System.exit(3);
+        }
         System.out.printf(
                 "threads: ai.djl.pytorch.num_threads=%s, cores=%d%n",
                 System.getProperty("ai.djl.pytorch.num_threads", "default"),
@@ -58,9 +67,10 @@ public final class GnnBenchmark {
                             .average()
                             .orElse(0);
             System.out.printf(
-                    "nodes=%d maxDegree=%d trainSnapshots=%d valSnapshots=%d epochMillis=%s"
+                    "device=%s nodes=%d maxDegree=%d trainSnapshots=%d valSnapshots=%d epochMillis=%s"
                             + " steadyEpochMillis=%.0f msPerSnapshot=%.1f"
                             + " trainingThreadCpuMillis=%s rssMiB=%d%n",
+                    DjlEngine.device(),
                     nodes,
                     ds.graph().maxDegree(),
                     ds.train().size(),

@@ -20,15 +20,27 @@ import java.util.function.Function;
 public final class ConfigReader {
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
-    private final Set<String> names = new LinkedHashSet<>();
+    private final Set<String> asked = new LinkedHashSet<>();
 
     public ConfigReader(Map<String, String> env) {
         this.env = Map.copyOf(env);
     }
 
+    private String get(String name) {
+        asked.add(name);
+        return env.get(name);
+    }
+
+    /**
+     * Every variable name asked for so far, in order ({@code <NAME>_FILE} for secrets): what a
+     * service reads, checked against its descriptor in the service registry.
+     */
+    public Set<String> asked() {
+        return Collections.unmodifiableSet(asked);
+    }
+
     public String required(String name) {
-        names.add(name);
-        String v = env.get(name);
+        String v = get(name);
         if (v == null || v.isBlank()) {
             problems.add("missing " + name);
             return null;
@@ -37,8 +49,7 @@ public final class ConfigReader {
     }
 
     public String optional(String name, String defaultValue) {
-        names.add(name);
-        String v = env.get(name);
+        String v = get(name);
         return v == null || v.isBlank() ? defaultValue : v.trim();
     }
 
@@ -52,8 +63,7 @@ public final class ConfigReader {
 
     /** Parses an optional variable; a parse failure is recorded with the parser's message. */
     public <T> T parsed(String name, Function<String, T> parser, T defaultValue) {
-        names.add(name);
-        String v = env.get(name);
+        String v = get(name);
         if (v == null || v.isBlank()) {
             return defaultValue;
         }
@@ -94,14 +104,6 @@ public final class ConfigReader {
             problems.add("invalid " + name + "_FILE: cannot read " + path);
             return null;
         }
-    }
-
-    /**
-     * Every variable name looked up so far, in order: what the code reads for this environment (the
-     * chart's env checks in deploy/ compare against it).
-     */
-    public Set<String> names() {
-        return Collections.unmodifiableSet(names);
     }
 
     /** Records a problem found by cross-field validation. */

@@ -45,22 +45,11 @@ public record DatabaseSettings(
         return kind.equals("arango");
     }
 
+    /** Everything but the password. */
     @Override
     public String toString() {
-        return "DatabaseSettings[kind="
-                + kind
-                + ", jdbcUrl="
-                + jdbcUrl
-                + ", user="
-                + user
-                + ", password="
-                + (password == null ? "null" : "***")
-                + ", arangoUrl="
-                + arangoUrl
-                + ", arangoDb="
-                + arangoDb
-                + ", arangoBatchSize="
-                + arangoBatchSize
-                + "]";
+        return arango()
+                ? "DatabaseSettings[arango " + arangoUrl + "/" + arangoDb + " user=" + user + "]"
+                : "DatabaseSettings[postgres " + jdbcUrl + " user=" + user + "]";
     }
 }

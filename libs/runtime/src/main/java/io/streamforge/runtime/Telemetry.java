@@ -32,7 +32,14 @@ public final class Telemetry {
         this.config = config;
         this.time = time;
         this.registry = registry;
-        registry.counter("streamforge_coverage_gaps_total"); // exported as zero until the first gap
+        for (var symbol : config.symbols()) { // exported as zero per symbol until the first gap
+            gapCounter(symbol.value());
+        }
+    }
+
+    /** {@code streamforge_coverage_gaps_total{symbol}}: the alert and dashboard group by symbol. */
+    private io.micrometer.core.instrument.Counter gapCounter(String symbol) {
+        return registry.counter("streamforge_coverage_gaps_total", "symbol", symbol);
     }
 
     /**
@@ -76,7 +83,9 @@ public final class Telemetry {
                         extra);
         registry.counter("streamforge_telemetry_events_total", "status", status).increment();
         if (status.equals("gap")) {
-            registry.counter("streamforge_coverage_gaps_total").increment();
+            Object gapSymbol = extra == null ? null : extra.get("symbol");
+            gapCounter(gapSymbol != null ? gapSymbol.toString() : symbol == null ? "" : symbol)
+                    .increment();
         }
         try {
             producer.send(

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@link ConfigReader#names()}: every variable looked up, set or not, in order. */
+/** {@link ConfigReader#asked()}: every variable looked up, set or not, in order. */
 class ConfigReaderNamesTest {
     @Test
     void recordsEveryLookUpWhetherSetOrNot() {
@@ -15,7 +15,7 @@ class ConfigReaderNamesTest {
         r.intValue("C", 3, 0, 10);
         r.optionalSecret("D");
         r.parsed("E", Integer::valueOf, 0);
-        assertThat(r.names())
+        assertThat(r.asked())
                 .containsExactly("A", "B", "C", "D_FILE", "E")
                 .doesNotContain("UNREAD");
     }

@@ -38,4 +38,16 @@ class DatabaseSettingsTest {
         assertThatThrownBy(r::validate)
                 .hasMessageContaining("invalid DB_KIND: 'mongo' (expected postgres or arango)");
     }
+
+    @Test
+    void aNonPostgresJdbcUrlIsRefusedAndThePasswordIsNeverPrinted() {
+        ConfigReader r = new ConfigReader(Map.of("POSTGRES_JDBC_URL", "jdbc:mysql://db/x"));
+        DatabaseSettings.read(r);
+        assertThatThrownBy(r::validate)
+                .hasMessageContaining("invalid POSTGRES_JDBC_URL: expected jdbc:postgresql://");
+        DatabaseSettings s =
+                new DatabaseSettings(
+                        "arango", null, "root", "pw-secret", "http://a:8529", "sf", 10);
+        assertThat(s.toString()).contains("http://a:8529/sf").doesNotContain("pw-secret");
+    }
 }

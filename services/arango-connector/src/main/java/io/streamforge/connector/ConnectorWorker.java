@@ -8,6 +8,7 @@ import io.streamforge.runtime.ConfigReader;
 import io.streamforge.runtime.Worker;
 import io.streamforge.runtime.WorkerConfig;
 import io.streamforge.runtime.WorkerContext;
+import io.streamforge.store.Stores;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +19,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
- * {@code arango-connector}: sinks a queue's data topic into the database (PostgreSQL in this build;
- * the service keeps the seed's name), finishing by itself after every expected loader's
- * end-of-stream marker has passed on every partition.
+ * {@code arango-connector}: sinks a queue's data topic into the database ({@link Stores}:
+ * PostgreSQL or ArangoDB by {@code DB_KIND}; the service keeps the seed's name), finishing by
+ * itself after every expected loader's end-of-stream marker has passed on every partition.
  */
 public final class ConnectorWorker implements Worker {
     public static final String SERVICE = "arango-connector";
+
+    /** Connections of the PostgreSQL pool (the market data store and the coverage ledger). */
+    private static final int DB_POOL_SIZE = 8;
+
     private final ConnectorSettings settings;
 
     ConnectorWorker(ConnectorSettings settings) {
@@ -43,7 +48,7 @@ public final class ConnectorWorker implements Worker {
             topics.add(KafkaClients.topic(Topics.dlq(t), 1));
         }
         KafkaClients.ensureTopics(kafka, topics, Duration.ofSeconds(30));
-        try (Sink sink = Sink.open(settings.sink());
+        try (Stores sink = Stores.open(settings.sink(), DB_POOL_SIZE);
                 KafkaConsumer<String, byte[]> consumer =
                         KafkaClients.consumer(
                                 kafka,

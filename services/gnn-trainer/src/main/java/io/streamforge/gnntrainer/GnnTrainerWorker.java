@@ -5,6 +5,7 @@ import io.streamforge.domain.Micros;
 import io.streamforge.domain.PermanentException;
 import io.streamforge.gnn.ClassificationMetrics;
 import io.streamforge.gnn.DatasetConfig;
+import io.streamforge.gnn.DjlEngine;
 import io.streamforge.gnn.EpochStats;
 import io.streamforge.gnn.GatConfig;
 import io.streamforge.gnn.GatTrainer;
@@ -86,6 +87,7 @@ public final class GnnTrainerWorker implements Worker {
                 return 0;
             }
             GnnDataset dataset = dataset(series, edges, dc);
+            LOG.info("{} trains on {}", SERVICE, DjlEngine.describeDevice());
             try (GnnModel model = GatTrainer.train(dataset, gatConfig(), s -> onEpoch(ctx, s))) {
                 if (ctx.stop().stopped()) {
                     Thread.interrupted(); // set by onEpoch to end training; clear it for telemetry
@@ -204,6 +206,7 @@ public final class GnnTrainerWorker implements Worker {
         m.put("stopped_early", r.stoppedEarly());
         m.put("training_ms", r.trainingMillis());
         m.put("seed", r.seed());
+        m.put("device", DjlEngine.device().toString());
         m.put("nodes", series.symbols().size());
         m.put("steps", series.steps());
         m.put("train_snapshots", dataset.train().size());

@@ -3,7 +3,7 @@ package io.streamforge.gnntrainer;
 import io.streamforge.domain.port.GraphStore;
 import io.streamforge.domain.port.MarketDataStore;
 import io.streamforge.domain.port.ModelRepository;
-import io.streamforge.store.postgres.PostgresStores;
+import io.streamforge.store.Stores;
 import io.streamforge.store.s3.S3ModelRepository;
 
 /**
@@ -27,12 +27,9 @@ public interface TrainerPorts extends AutoCloseable {
         TrainerPorts open(TrainerSettings settings);
     }
 
-    /** PostgreSQL (candles, graphs) + S3 (models). */
+    /** The database of DB_KIND ({@link Stores}: candles, graphs) + S3 (models). */
     static TrainerPorts production(TrainerSettings s) {
-        TrainerSettings.PostgresSettings pg = s.postgres();
-        PostgresStores stores =
-                PostgresStores.open(
-                        pg.jdbcUrl(), pg.user(), pg.password() == null ? "" : pg.password(), 2);
+        Stores stores = Stores.open(s.database(), 2);
         S3ModelRepository models;
         try {
             models = S3ModelRepository.open(s.s3());

@@ -6,6 +6,7 @@ import io.streamforge.domain.TimeRange;
 import io.streamforge.domain.graph.GraphRecord;
 import io.streamforge.domain.port.ModelRepository;
 import io.streamforge.runtime.ConfigReader;
+import io.streamforge.runtime.DatabaseSettings;
 import io.streamforge.runtime.WorkerConfig;
 import io.streamforge.store.s3.S3Settings;
 import java.util.List;
@@ -30,7 +31,7 @@ public record TrainerSettings(
         int horizonSteps,
         GraphSource graphSource,
         String graphCollection,
-        PostgresSettings postgres) {
+        DatabaseSettings database) {
 
     /** Where the graph edges come from. */
     public enum GraphSource {
@@ -38,14 +39,6 @@ public record TrainerSettings(
         COMPUTE,
         /** The graph that graph-builder stored in the GraphStore. */
         STORE
-    }
-
-    /** PostgreSQL connection; the password comes from {@code POSTGRES_PASSWORD_FILE}. */
-    public record PostgresSettings(String jdbcUrl, String user, String password) {
-        @Override
-        public String toString() {
-            return "PostgresSettings[" + jdbcUrl + ", user=" + user + "]";
-        }
     }
 
     public TrainerSettings {
@@ -59,8 +52,8 @@ public record TrainerSettings(
 
     /**
      * Reads TIME_RANGE, INTERVAL, RESAMPLE, MODEL_NAME, MODEL_OUTPUT, S3_*, GNN_EPOCHS,
-     * GNN_PATIENCE, GNN_SEED, GNN_HORIZON, GRAPH_SOURCE, GRAPH_COLLECTION, COLLECTION_NAME,
-     * DB_KIND, POSTGRES_*. Problems go to the reader.
+     * GNN_PATIENCE, GNN_SEED, GNN_HORIZON, GRAPH_SOURCE, GRAPH_COLLECTION, COLLECTION_NAME, DB_KIND
+     * with POSTGRES_* or ARANGO_* ({@link DatabaseSettings}). Problems go to the reader.
      */
     public static TrainerSettings read(ConfigReader r, WorkerConfig common) {
         TimeRange range = r.requiredParsed("TIME_RANGE", TimeRange::parseDays);
@@ -84,16 +77,7 @@ public record TrainerSettings(
                         "GRAPH_COLLECTION",
                         GraphRecord::checkCollection,
                         r.optional("COLLECTION_NAME", common.queueId()));
-        String dbKind = r.optional("DB_KIND", "postgres");
-        if (!dbKind.equals("postgres")) {
-            r.problem(
-                    "invalid DB_KIND: '" + dbKind + "' (gnn-trainer reads candles from postgres)");
-        }
-        PostgresSettings pg =
-                new PostgresSettings(
-                        io.streamforge.runtime.PostgresUrl.read(r),
-                        r.optional("POSTGRES_USER", "postgres"),
-                        r.optionalSecret("POSTGRES_PASSWORD"));
+        DatabaseSettings database = DatabaseSettings.read(r);
         if (common.symbols().size() == 1) {
             r.problem("invalid SYMBOLS: a graph needs at least 2 symbols, got " + common.symbols());
         }
@@ -110,7 +94,7 @@ public record TrainerSettings(
                 horizon,
                 source,
                 collection,
-                pg);
+                database);
     }
 
     static GraphSource graphSource(String text) {

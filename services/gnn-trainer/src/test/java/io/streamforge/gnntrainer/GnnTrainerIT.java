@@ -158,6 +158,7 @@ class GnnTrainerIT {
         assertThat(m.get("graph_source")).isEqualTo("compute");
         assertThat(m.get("graph_edges")).isEqualTo(4); // MST of 5 nodes
         assertThat(m.get("nodes")).isEqualTo(5);
+        assertThat(m.get("device")).isEqualTo(io.streamforge.gnn.DjlEngine.device().toString());
         assertThat(m.get("steps")).isEqualTo(3 * 96); // 3 days of 15m
         assertThat(summary.recordsWritten()).isEqualTo(2);
 

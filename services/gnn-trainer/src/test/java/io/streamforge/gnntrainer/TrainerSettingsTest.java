@@ -59,8 +59,9 @@ class TrainerSettingsTest {
         assertThat(s.s3().prefix()).isEqualTo("models");
         assertThat(s.s3().accessKey()).isNull();
         assertThat(s.s3().uri("m", "r1")).isEqualTo("s3://streamforge/models/m/r1/");
-        assertThat(s.postgres().user()).isEqualTo("postgres");
-        assertThat(s.postgres().password()).isNull();
+        assertThat(s.database().arango()).isFalse();
+        assertThat(s.database().user()).isEqualTo("postgres");
+        assertThat(s.database().password()).isNull();
     }
 
     @Test
@@ -137,7 +138,7 @@ class TrainerSettingsTest {
         env.put("GNN_HORIZON", "21");
         env.put("GNN_SEED", "abc");
         env.put("GRAPH_SOURCE", "arango");
-        env.put("DB_KIND", "arango");
+        env.put("DB_KIND", "mysql");
         assertThatThrownBy(() -> read(env))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("missing TIME_RANGE")
@@ -169,5 +170,20 @@ class TrainerSettingsTest {
         Map<String, String> bucket = base();
         bucket.put("S3_BUCKET", "Upper_Case");
         assertThatThrownBy(() -> read(bucket)).hasMessageContaining("invalid S3_BUCKET");
+    }
+
+    @Test
+    void arangoIsReadFromTheSameVariablesAsTheOtherServices() {
+        Map<String, String> env = base();
+        env.remove("POSTGRES_JDBC_URL");
+        env.put("DB_KIND", "arango");
+        assertThatThrownBy(() -> read(env))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("missing ARANGO_URL");
+        env.put("ARANGO_URL", "http://arangodb:8529");
+        TrainerSettings s = read(env);
+        assertThat(s.database().arango()).isTrue();
+        assertThat(s.database().arangoUrl()).isEqualTo("http://arangodb:8529");
+        assertThat(s.database().arangoDb()).isEqualTo("streamforge");
     }
 }

@@ -81,20 +81,7 @@ public record GraphBuilderSettings(
                         "INDICATORS",
                         GraphBuilderSettings::indicators,
                         indicators(DEFAULT_INDICATORS)),
-                database(r));
-    }
-
-    /**
-     * DB_KIND=postgres (default) or arango; ArangoDB has no indicator store yet, so INDICATORS=none
-     * there.
-     */
-    private static DatabaseSettings database(ConfigReader r) {
-        DatabaseSettings db = DatabaseSettings.read(r);
-        if (db.arango() && !r.optional("INDICATORS", DEFAULT_INDICATORS).equals("none")) {
-            r.problem(
-                    "invalid INDICATORS: DB_KIND=arango stores the graph only; set INDICATORS=none");
-        }
-        return db;
+                DatabaseSettings.read(r)); // DB_KIND=postgres (default) or arango
     }
 
     /** {@code drop} or {@code ffill:<max gap>}. */

@@ -8,12 +8,10 @@ import io.streamforge.domain.port.GraphStore;
 import io.streamforge.domain.port.IndicatorStore;
 import io.streamforge.domain.port.MarketDataStore;
 import io.streamforge.runtime.ConfigReader;
-import io.streamforge.runtime.DatabaseSettings;
 import io.streamforge.runtime.Worker;
 import io.streamforge.runtime.WorkerConfig;
 import io.streamforge.runtime.WorkerContext;
-import io.streamforge.store.arango.ArangoStores;
-import io.streamforge.store.postgres.PostgresStores;
+import io.streamforge.store.Stores;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,46 +42,10 @@ public final class GraphBuilderWorker implements Worker {
 
     @Override
     public long run(WorkerContext ctx) {
-        DatabaseSettings db = settings.database();
-        if (db.arango()) {
-            try (ArangoStores stores =
-                    ArangoStores.open(db.arangoUrl(), db.arangoDb(), db.user(), db.password())) {
-                return run(ctx, stores.marketData(), NO_INDICATORS, stores.graphs());
-            }
-        }
-        try (PostgresStores stores =
-                PostgresStores.open(db.jdbcUrl(), db.user(), db.password(), DB_POOL_SIZE)) {
+        try (Stores stores = Stores.open(settings.database(), DB_POOL_SIZE)) {
             return run(ctx, stores.marketData(), stores.indicators(), stores.graphs());
         }
     }
-
-    /**
-     * With DB_KIND=arango, INDICATORS=none is enforced, so this store only ever sees empty batches.
-     */
-    static final IndicatorStore NO_INDICATORS =
-            new IndicatorStore() {
-                @Override
-                public long upsert(java.util.Collection<IndicatorValue> values) {
-                    if (!values.isEmpty()) {
-                        throw new IllegalStateException("no indicator store for this database");
-                    }
-                    return 0;
-                }
-
-                @Override
-                public List<IndicatorValue> values(
-                        Symbol symbol,
-                        io.streamforge.domain.Interval interval,
-                        String name,
-                        io.streamforge.domain.TimeRange range) {
-                    return List.of();
-                }
-
-                @Override
-                public List<String> names(Symbol symbol, io.streamforge.domain.Interval interval) {
-                    return List.of();
-                }
-            };
 
     /** The work on any stores (the ports), returning edges + indicator values written. */
     long run(

@@ -181,7 +181,7 @@ class GraphBuilderSettingsTest {
     }
 
     @Test
-    void arangoStoresTheGraphOnlyAndRefusesIndicators() {
+    void arangoComputesIndicatorsTooAndNeedsItsUrl() {
         java.util.Map<String, String> env =
                 new java.util.HashMap<>(
                         java.util.Map.of(
@@ -194,21 +194,21 @@ class GraphBuilderSettingsTest {
                                 "TIME_RANGE",
                                 "2024-01-01:2024-01-02",
                                 "DB_KIND",
-                                "arango",
-                                "ARANGO_URL",
-                                "http://arango:8529"));
+                                "arango"));
         io.streamforge.runtime.ConfigReader r = new io.streamforge.runtime.ConfigReader(env);
         GraphBuilderSettings.read(
                 r, io.streamforge.runtime.WorkerConfig.read(r, "graph-builder", true));
         org.assertj.core.api.Assertions.assertThatThrownBy(r::validate)
-                .hasMessageContaining("invalid INDICATORS: DB_KIND=arango stores the graph only");
-        env.put("INDICATORS", "none");
+                .hasMessageContaining("ARANGO_URL");
+        env.put("ARANGO_URL", "http://arango:8529");
         io.streamforge.runtime.ConfigReader ok = new io.streamforge.runtime.ConfigReader(env);
         GraphBuilderSettings s =
                 GraphBuilderSettings.read(
                         ok, io.streamforge.runtime.WorkerConfig.read(ok, "graph-builder", true));
         ok.validate();
         org.assertj.core.api.Assertions.assertThat(s.database().arango()).isTrue();
-        org.assertj.core.api.Assertions.assertThat(s.indicators()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(s.indicators())
+                .extracting(Object::toString)
+                .containsExactly("RSI:14", "SMA:20", "EMA:20", "ATR:14");
     }
 }

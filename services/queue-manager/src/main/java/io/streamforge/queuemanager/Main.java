@@ -11,11 +11,10 @@ import io.streamforge.queuemanager.k8s.KubernetesJobLauncher;
 import io.streamforge.queuemanager.k8s.StandaloneConfig;
 import io.streamforge.queuemanager.k8s.TradingSymbols;
 import io.streamforge.runtime.ConfigException;
-import io.streamforge.runtime.DatabaseSettings;
 import io.streamforge.runtime.ServiceMain;
 import io.streamforge.runtime.StopSignal;
 import io.streamforge.runtime.auth.HttpAuth;
-import io.streamforge.store.arango.ArangoStores;
+import io.streamforge.store.Stores;
 import io.streamforge.store.postgres.PostgresStores;
 import java.util.Deque;
 import java.util.Map;
@@ -104,14 +103,9 @@ public final class Main {
         PostgresStores stores =
                 PostgresStores.open(c.postgresJdbcUrl(), c.postgresUser(), c.postgresPassword());
         opened.push(stores);
-        CoverageLedger ledger = stores.coverage();
-        DatabaseSettings db = c.ledgerDb();
-        if (db.arango()) { // DB_KIND=arango: the connectors write the ledger to ArangoDB
-            ArangoStores arango =
-                    ArangoStores.open(db.arangoUrl(), db.arangoDb(), db.user(), db.password());
-            opened.push(arango);
-            ledger = arango.coverage();
-        }
+        Stores ledgerDb = Stores.open(c.ledgerDb(), 2); // DB_KIND: where the connectors write it
+        opened.push(ledgerDb);
+        CoverageLedger ledger = ledgerDb.coverage();
         KubernetesClient client = clients.get();
         opened.push(client);
         KubernetesJobLauncher launcher = new KubernetesJobLauncher(client, c.launcher());

@@ -4,7 +4,7 @@ import io.streamforge.runtime.ConfigReader;
 import io.streamforge.runtime.ServiceMain;
 import io.streamforge.runtime.StopSignal;
 import io.streamforge.runtime.auth.HttpAuth;
-import io.streamforge.store.postgres.PostgresStores;
+import io.streamforge.store.Stores;
 import io.streamforge.store.s3.S3ModelRepository;
 import java.util.Deque;
 import java.util.Map;
@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Standalone visualizer (the chart's Deployment): reads the environment, opens PostgreSQL and S3,
- * serves until SIGTERM. Exit codes: 0 after SIGTERM, 1 when a dependency cannot be opened at start,
- * 2 on configuration errors (all listed at once). Variables: see the module README.
+ * Standalone visualizer (the chart's Deployment): reads the environment, opens the database of
+ * DB_KIND ({@link Stores}: PostgreSQL or ArangoDB) and S3, serves until SIGTERM. Exit codes: 0
+ * after SIGTERM, 1 when a dependency cannot be opened at start, 2 on configuration errors (all
+ * listed at once). Variables: see the module README.
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -43,9 +44,7 @@ public final class Main {
 
     /** Opens the stores and the server; {@code opened} gets each part to close (LIFO). */
     static VisualizerServer start(VisualizerSettings s, Deque<AutoCloseable> opened) {
-        PostgresStores stores =
-                PostgresStores.open(
-                        s.postgresJdbcUrl(), s.postgresUser(), s.postgresPassword(), POOL_SIZE);
+        Stores stores = Stores.open(s.database(), POOL_SIZE);
         opened.push(stores);
         S3ModelRepository models = S3ModelRepository.open(s.s3());
         opened.push(models);

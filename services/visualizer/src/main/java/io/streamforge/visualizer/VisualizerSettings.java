@@ -3,6 +3,7 @@ package io.streamforge.visualizer;
 import io.streamforge.domain.port.ModelRepository;
 import io.streamforge.runtime.ConfigReader;
 import io.streamforge.runtime.auth.OidcSettings;
+import io.streamforge.runtime.DatabaseSettings;
 import io.streamforge.store.s3.S3Settings;
 import java.net.URI;
 
@@ -10,7 +11,7 @@ import java.net.URI;
  * Everything the visualizer reads from the environment, validated.
  *
  * @param queueManagerUrl base URL of the queue-manager API ({@code http(s)://host[:port]})
- * @param postgresPassword from {@code POSTGRES_PASSWORD_FILE}, or null; never printed
+ * @param database DB_KIND with POSTGRES_* or ARANGO_* (passwords from files, never printed)
  * @param modelName model whose runs the GNN view shows by default; null = none (gnn-trainer names
  *     its model after the queue id unless {@code MODEL_NAME} is set, so the UI asks per queue)
  */
@@ -18,26 +19,22 @@ public record VisualizerSettings(
         String httpHost,
         int httpPort,
         String queueManagerUrl,
-        String postgresJdbcUrl,
-        String postgresUser,
-        String postgresPassword,
+        DatabaseSettings database,
         S3Settings s3,
         String modelName,
         OidcSettings oidc) {
 
     /**
-     * Reads HTTP_HOST, HTTP_PORT, QUEUE_MANAGER_URL, POSTGRES_JDBC_URL, POSTGRES_USER,
-     * POSTGRES_PASSWORD_FILE, S3_* / MODEL_OUTPUT, MODEL_NAME and OIDC_* (an issuer is required
-     * unless HTTP_HOST is a loopback address); then validates, throwing one {@link
+     * Reads HTTP_HOST, HTTP_PORT, QUEUE_MANAGER_URL, DB_KIND with POSTGRES_* or ARANGO_* ({@link
+     * DatabaseSettings}), S3_* / MODEL_OUTPUT, MODEL_NAME and OIDC_* (an issuer is required unless
+     * HTTP_HOST is a loopback address); then validates, throwing one {@link
      * io.streamforge.runtime.ConfigException} that lists every problem.
      */
     public static VisualizerSettings read(ConfigReader r) {
         String host = r.optional("HTTP_HOST", "0.0.0.0");
         int port = r.intValue("HTTP_PORT", 8080, 0, 65_535);
         String qm = r.requiredParsed("QUEUE_MANAGER_URL", VisualizerSettings::httpUrl);
-        String jdbc = io.streamforge.runtime.PostgresUrl.read(r); // + POSTGRES_SSL_*
-        String user = r.optional("POSTGRES_USER", "postgres");
-        String password = r.optionalSecret("POSTGRES_PASSWORD");
+        DatabaseSettings database = DatabaseSettings.read(r);
         S3Settings s3 = S3Settings.read(r);
         String model =
                 r.parsed("MODEL_NAME", v -> ModelRepository.checkName("model name", v), null);
@@ -47,7 +44,7 @@ public record VisualizerSettings(
             r.problem("missing OIDC_CLIENT_ID (the UI's public client) with OIDC_ISSUER_URL");
         }
         r.validate();
-        return new VisualizerSettings(host, port, qm, jdbc, user, password, s3, model, oidc);
+        return new VisualizerSettings(host, port, qm, database, s3, model, oidc);
     }
 
     static String httpUrl(String text) {
@@ -74,10 +71,8 @@ public record VisualizerSettings(
                 + httpPort
                 + ", queueManager="
                 + queueManagerUrl
-                + ", postgres="
-                + postgresJdbcUrl
-                + " user="
-                + postgresUser
+                + ", "
+                + database
                 + ", "
                 + s3
                 + ", modelName="

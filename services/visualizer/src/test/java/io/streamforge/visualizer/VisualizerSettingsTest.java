@@ -50,8 +50,9 @@ class VisualizerSettingsTest {
         assertThat(s.httpHost()).isEqualTo("0.0.0.0");
         assertThat(s.httpPort()).isEqualTo(8080);
         assertThat(s.queueManagerUrl()).isEqualTo("http://queue-manager:8080");
-        assertThat(s.postgresUser()).isEqualTo("postgres");
-        assertThat(s.postgresPassword()).isNull();
+        assertThat(s.database().arango()).isFalse();
+        assertThat(s.database().user()).isEqualTo("postgres");
+        assertThat(s.database().password()).isNull();
         assertThat(s.modelName()).isNull();
         assertThat(s.s3().bucket()).isEqualTo("streamforge");
         assertThat(s.s3().prefix()).isEqualTo("models");
@@ -65,7 +66,7 @@ class VisualizerSettingsTest {
         env.put("MODEL_NAME", "gat-majors");
         env.put("HTTP_PORT", "9090");
         VisualizerSettings s = VisualizerSettings.read(new ConfigReader(env));
-        assertThat(s.postgresPassword()).isEqualTo("s3cr3t-value");
+        assertThat(s.database().password()).isEqualTo("s3cr3t-value");
         assertThat(s.modelName()).isEqualTo("gat-majors");
         assertThat(s.httpPort()).isEqualTo(9090);
         assertThat(s.toString()).doesNotContain("s3cr3t-value").contains("gat-majors");
@@ -101,5 +102,16 @@ class VisualizerSettingsTest {
     @Test
     void mainExitsWithTwoOnBadConfiguration() {
         assertThat(Main.run(Map.of(), new StopSignal())).isEqualTo(2);
+    }
+
+    @Test
+    void arangoWhenDbKindSaysSo() {
+        Map<String, String> env = minimal();
+        env.remove("POSTGRES_JDBC_URL");
+        env.put("DB_KIND", "arango");
+        env.put("ARANGO_URL", "http://arangodb:8529");
+        VisualizerSettings s = VisualizerSettings.read(new ConfigReader(env));
+        assertThat(s.database().arango()).isTrue();
+        assertThat(s.toString()).contains("arango http://arangodb:8529/streamforge");
     }
 }

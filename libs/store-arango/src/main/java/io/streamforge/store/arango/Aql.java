@@ -32,6 +32,17 @@ public final class Aql {
             "FOR d IN @@coll FILTER d.symbol == @symbol"
                     + " AND d.time_us >= @startUs AND d.time_us < @endUs SORT d.trade_id RETURN d";
 
+    /** Values of one indicator of one symbol and interval, half-open open-time range, by time. */
+    public static final String INDICATOR_VALUES =
+            "FOR d IN @@coll FILTER d.symbol == @symbol AND d.interval == @interval"
+                    + " AND d.name == @name AND d.open_time_us >= @startUs AND d.open_time_us < @endUs"
+                    + " SORT d.open_time_us RETURN d";
+
+    /** The distinct indicator names of one symbol and interval (sorted by the caller). */
+    public static final String INDICATOR_NAMES =
+            "FOR d IN @@coll FILTER d.symbol == @symbol AND d.interval == @interval"
+                    + " COLLECT name = d.name RETURN name";
+
     /** Number of documents of one symbol. */
     public static final String COUNT =
             "FOR d IN @@coll FILTER d.symbol == @symbol COLLECT WITH COUNT INTO n RETURN n";

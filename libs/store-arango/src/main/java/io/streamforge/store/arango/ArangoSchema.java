@@ -18,6 +18,9 @@ public final class ArangoSchema {
     public static final String AGG_TRADES = "agg_trades";
     public static final String TRADES = "trades";
 
+    /** Indicator values, keyed by {@code <symbol>:<interval>:<open_time_us>:<name>}. */
+    public static final String INDICATORS = "indicators";
+
     /** One header document per stored graph, keyed by the graph's collection name. */
     public static final String GRAPHS = "graphs";
 
@@ -44,6 +47,7 @@ public final class ArangoSchema {
                     List.of(AGG_TRADES, "symbol", "time_us"),
                     List.of(TRADES, "symbol", "trade_id"),
                     List.of(TRADES, "symbol", "time_us"),
+                    List.of(INDICATORS, "symbol", "interval", "name", "open_time_us"),
                     List.of(CORRELATIONS, "collection"),
                     List.of(
                             COVERAGE_RECEIVED,
@@ -66,6 +70,7 @@ public final class ArangoSchema {
                         CANDLES,
                         AGG_TRADES,
                         TRADES,
+                        INDICATORS,
                         GRAPHS,
                         ASSETS,
                         COVERAGE_RECEIVED,

@@ -24,6 +24,7 @@ public final class ArangoStores implements AutoCloseable {
     private final String serverVersion;
     private final ArangoMarketDataStore marketData;
     private final ArangoGraphStore graphs;
+    private final ArangoIndicatorStore indicators;
     private final ArangoCoverageLedger coverage;
 
     private ArangoStores(ArangoDB arango, ArangoDatabase db, String version, int batchSize) {
@@ -33,6 +34,7 @@ public final class ArangoStores implements AutoCloseable {
         ArangoClient client = new ArangoClient(db, batchSize);
         this.marketData = new ArangoMarketDataStore(client);
         this.graphs = new ArangoGraphStore(client);
+        this.indicators = new ArangoIndicatorStore(client);
         this.coverage = new ArangoCoverageLedger(client);
     }
 
@@ -126,6 +128,11 @@ public final class ArangoStores implements AutoCloseable {
 
     public ArangoGraphStore graphs() {
         return graphs;
+    }
+
+    /** Indicator values ({@code indicators}). */
+    public ArangoIndicatorStore indicators() {
+        return indicators;
     }
 
     /** The coverage ledger ({@code coverage_received}, {@code coverage_gaps}). */

@@ -1,29 +1,25 @@
 package io.streamforge.store.arango;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Executes the AQL statements the adapters send — and only those. Each statement shape is matched
- * structurally (a regular expression over the exact text, with the loop variable, the filtered
- * attributes and the sort attribute captured) and executed on {@link FakeArangoData} with AQL's
- * semantics for that shape. Anything else is answered like ArangoDB answers a bad query (HTTP 400,
- * errorNum 1501), so a changed statement fails the tests instead of silently passing. Bind
- * variables are checked like ArangoDB checks them (1551 missing, 1552 unused), {@code @@coll} must
- * name an existing collection (404, 1203), writes inside a stream transaction must be to a declared
- * collection (400, 1652), document keys must be valid (400, 1221) and edges need {@code _from} /
- * {@code _to} (400, 1233). Part of the test fake — NOT ArangoDB.
+ * The AQL endpoint of the {@link FakeArangoServer} — a test fake, NOT ArangoDB. A query is checked
+ * for its bind parameters like ArangoDB checks them (400/1551 a declared one is missing, 400/1552
+ * one is given but not declared; <a
+ * href="https://docs.arango.ai/arangodb/3.12/aql/fundamentals/bind-parameters/">bind
+ * parameters</a>), parsed by {@link FakeAqlParser} (a general subset of AQL, not the adapters'
+ * statements: anything it cannot parse is 400/1501) and executed by {@link FakeAqlExec} on {@link
+ * FakeArangoData}. Documents must have a valid {@code _key} (<a
+ * href="https://docs.arango.ai/arangodb/3.12/concepts/data-structure/documents/#document-keys">key
+ * rules</a>, 400/1221) and edges valid {@code _from}/{@code _to} handles (400/1233).
  */
 final class FakeAql {
     /** An error answer: HTTP status, ArangoDB errorNum, message. */
@@ -40,32 +36,11 @@ final class FakeAql {
 
     private static final Pattern KEY = Pattern.compile("[a-zA-Z0-9_\\-:.@()+,=;$!*'%]{1,254}");
     private static final Pattern HANDLE = Pattern.compile("[a-zA-Z0-9_-]+/" + KEY.pattern());
-    private static final Pattern UPSERT =
-            Pattern.compile(
-                    "FOR (\\w+) IN @docs UPSERT \\{ _key: \\1\\._key \\} INSERT \\1 REPLACE \\1"
-                            + " IN @@coll");
-    private static final Pattern RANGE =
-            Pattern.compile(
-                    "FOR (\\w+) IN @@coll FILTER \\1\\.symbol == @symbol( AND \\1\\.interval =="
-                            + " @interval)? AND \\1\\.(\\w+) >= @startUs AND \\1\\.\\3 < @endUs SORT"
-                            + " \\1\\.(\\w+) RETURN \\1");
-    private static final Pattern COUNT =
-            Pattern.compile(
-                    "FOR (\\w+) IN @@coll FILTER \\1\\.symbol == @symbol COLLECT WITH COUNT INTO"
-                            + " (\\w+) RETURN \\2");
-    private static final Pattern EQUALS =
-            Pattern.compile(
-                    "FOR (\\w+) IN @@coll FILTER \\1\\.(_key|collection) == @(\\w+) RETURN \\1");
-    private static final Pattern PRUNE =
-            Pattern.compile(
-                    "FOR (\\w+) IN @@coll FILTER \\1\\.collection == @collection AND \\1\\._key NOT"
-                            + " IN @keep REMOVE \\1 IN @@coll");
-    private static final Pattern KEYS =
-            Pattern.compile("FOR (\\w+) IN @@coll SORT \\1\\._key RETURN \\1\\._key");
-    private static final Pattern BIND = Pattern.compile("@(@?\\w+)");
+    private static final Pattern BIND =
+            Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"|@(@?\\w+)");
+    private static final AtomicLong NEXT_REV = new AtomicLong(1);
 
     private final FakeArangoData data;
-    private long nextRev = 1;
 
     FakeAql(FakeArangoData data) {
         this.data = data;
@@ -74,52 +49,16 @@ final class FakeAql {
     /** Runs {@code query} with {@code bind}, inside {@code tx} when not null; returns the rows. */
     List<JsonNode> run(String query, ObjectNode bind, FakeArangoData.Tx tx) {
         checkBindVars(query, bind);
-        Matcher m;
-        if ((m = UPSERT.matcher(query)).matches()) {
-            return upsert(writable(bind, tx), bind.get("docs"));
-        }
-        if ((m = RANGE.matcher(query)).matches()) {
-            return range(readable(bind, tx), bind, m.group(2) != null, m.group(3), m.group(4));
-        }
-        if ((m = COUNT.matcher(query)).matches()) {
-            String symbol = bind.get("symbol").asText();
-            long n =
-                    readable(bind, tx).docs.values().stream()
-                            .filter(d -> symbol.equals(d.path("symbol").asText(null)))
-                            .count();
-            return List.of(LongNode.valueOf(n));
-        }
-        if ((m = EQUALS.matcher(query)).matches()) {
-            JsonNode value = bind.get(m.group(3));
-            String attr = m.group(2);
-            List<JsonNode> out = new ArrayList<>();
-            readable(bind, tx).docs.values().stream()
-                    .filter(d -> value.equals(d.get(attr)))
-                    .forEach(out::add);
-            return out;
-        }
-        if ((m = PRUNE.matcher(query)).matches()) {
-            return prune(writable(bind, tx), bind.get("collection"), bind.get("keep"));
-        }
-        if ((m = KEYS.matcher(query)).matches()) {
-            List<JsonNode> out = new ArrayList<>();
-            new TreeSet<>(readable(bind, tx).docs.keySet())
-                    .forEach(k -> out.add(TextNode.valueOf(k)));
-            return out;
-        }
-        List<JsonNode> coverage = FakeCoverageAql.run(this, query, bind, tx);
-        if (coverage != null) {
-            return coverage;
-        }
-        throw new Failure(
-                400, 1501, "AQL: syntax error or statement unknown to the fake: " + query);
+        return new FakeAqlExec(this, data, bind, tx).run(FakeAqlParser.parse(query));
     }
 
     private static void checkBindVars(String query, ObjectNode bind) {
         Set<String> declared = new HashSet<>();
         Matcher m = BIND.matcher(query);
         while (m.find()) {
-            declared.add(m.group(1));
+            if (m.group(1) != null) { // not inside a string literal
+                declared.add(m.group(1));
+            }
         }
         for (String name : declared) {
             if (!bind.has(name)) {
@@ -138,43 +77,12 @@ final class FakeAql {
                         "AQL: bind parameter '" + name + "' was not declared in the query");
             }
         }
-    }
-
-    FakeArangoData.Coll readable(ObjectNode bind, FakeArangoData.Tx tx) {
-        String name = bind.get("@coll").asText();
-        if (tx != null && tx.staged.containsKey(name)) {
-            return tx.staged.get(name);
+        for (String name : declared) {
+            if (name.startsWith("@") && !bind.get(name).isTextual()) {
+                throw new Failure(
+                        400, 1553, "AQL: bind parameter '@" + name + "' has an invalid value");
+            }
         }
-        FakeArangoData.Coll c = data.collection(name);
-        if (c == null) {
-            throw new Failure(404, 1203, "AQL: collection or view not found: " + name);
-        }
-        return c;
-    }
-
-    FakeArangoData.Coll writable(ObjectNode bind, FakeArangoData.Tx tx) {
-        String name = bind.get("@coll").asText();
-        FakeArangoData.Coll c = readable(bind, tx);
-        if (tx != null && !tx.writable.contains(name)) {
-            throw new Failure(
-                    400,
-                    1652,
-                    "collection '" + name + "' not declared for writing in transaction " + tx.id);
-        }
-        return c;
-    }
-
-    private synchronized List<JsonNode> upsert(FakeArangoData.Coll c, JsonNode docs) {
-        if (docs == null || !docs.isArray()) {
-            throw new Failure(400, 1563, "AQL: @docs is not an array");
-        }
-        for (JsonNode d : docs) {
-            checkDocument(c, d);
-        }
-        for (JsonNode d : docs) {
-            store(c, (ObjectNode) d); // INSERT when missing, REPLACE when present
-        }
-        return List.of();
     }
 
     /** A document must be an object with a valid {@code _key}; edges need {@code _from/_to}. */
@@ -191,48 +99,11 @@ final class FakeAql {
     }
 
     /** Stores a copy of {@code d} with {@code _id} and a new {@code _rev}. */
-    synchronized void store(FakeArangoData.Coll c, ObjectNode d) {
+    void store(FakeArangoData.Coll c, ObjectNode d) {
         ObjectNode stored = d.deepCopy();
         String key = stored.get("_key").asText();
         stored.put("_id", c.name + "/" + key);
-        stored.put("_rev", "r" + nextRev++);
+        stored.put("_rev", "r" + NEXT_REV.getAndIncrement());
         c.docs.put(key, stored);
-    }
-
-    private static List<JsonNode> range(
-            FakeArangoData.Coll c,
-            ObjectNode bind,
-            boolean byInterval,
-            String timeAttr,
-            String sortAttr) {
-        String symbol = bind.get("symbol").asText();
-        String interval = byInterval ? bind.get("interval").asText() : null;
-        long start = bind.get("startUs").asLong();
-        long end = bind.get("endUs").asLong();
-        List<JsonNode> out = new ArrayList<>();
-        for (ObjectNode d : c.docs.values()) {
-            long t = d.path(timeAttr).asLong();
-            if (symbol.equals(d.path("symbol").asText(null))
-                    && (interval == null || interval.equals(d.path("interval").asText(null)))
-                    && d.path(timeAttr).isIntegralNumber()
-                    && t >= start
-                    && t < end) {
-                out.add(d);
-            }
-        }
-        out.sort(Comparator.comparingLong(d -> d.path(sortAttr).asLong()));
-        return out;
-    }
-
-    private synchronized List<JsonNode> prune(
-            FakeArangoData.Coll c, JsonNode collection, JsonNode keep) {
-        Set<String> kept = new HashSet<>();
-        keep.forEach(k -> kept.add(k.asText()));
-        c.docs.values()
-                .removeIf(
-                        d ->
-                                collection.equals(d.get("collection"))
-                                        && !kept.contains(d.get("_key").asText()));
-        return List.of();
     }
 }

@@ -26,17 +26,41 @@ import java.util.regex.Pattern;
 
 /**
  * A FAKE ArangoDB for tests — no ArangoDB server exists on this machine and none can be installed.
- * A JDK {@link HttpServer} on loopback that speaks the small part of ArangoDB's HTTP API (3.12
- * shapes) the adapters use: {@code GET /_api/version}, {@code GET /_api/database/current}, {@code
- * POST /_api/database}, {@code POST /_api/collection}, {@code POST /_api/index}, {@code POST
- * /_api/gharial}, stream transactions ({@code POST /_api/transaction/begin}, {@code PUT|DELETE
- * /_api/transaction/<id>}) and the cursor API ({@code POST /_api/cursor}, next batch {@code
- * POST|PUT /_api/cursor/<id>}, {@code DELETE /_api/cursor/<id>}) executing the adapters' AQL with
- * {@link FakeAql}. It checks HTTP Basic credentials (401 otherwise), records every request for
- * assertions, answers unknown routes 404 (recorded in {@link #unknownRequests()}) and can inject
- * error answers ({@link #failNext}).
+ * A JDK {@link HttpServer} on loopback that follows ArangoDB's documented HTTP API (3.12 shapes)
+ * for the endpoints a client of the store needs, not only the adapters' own calls:
+ *
+ * <ul>
+ *   <li>{@code GET /_api/version}, {@code GET /_api/database/current}, {@code POST /_api/database}
+ *       (<a href="https://docs.arango.ai/arangodb/3.12/develop/http-api/administration/">server
+ *       administration</a>, <a
+ *       href="https://docs.arango.ai/arangodb/3.12/develop/http-api/databases/">databases</a>);
+ *   <li>{@code POST /_api/collection} (<a
+ *       href="https://docs.arango.ai/arangodb/3.12/develop/http-api/collections/">collections</a>),
+ *       {@code POST /_api/index?collection=} persistent indexes (<a
+ *       href="https://docs.arango.ai/arangodb/3.12/develop/http-api/indexes/persistent/">persistent
+ *       indexes</a>), {@code POST /_api/gharial} (<a
+ *       href="https://docs.arango.ai/arangodb/3.12/develop/http-api/graphs/named-graphs/">named
+ *       graphs</a>);
+ *   <li>stream transactions: {@code POST /_api/transaction/begin}, {@code PUT|DELETE
+ *       /_api/transaction/<id>}, the {@code x-arango-trx-id} header (<a
+ *       href="https://docs.arango.ai/arangodb/3.12/develop/http-api/transactions/stream-transactions/">stream
+ *       transactions</a>), with exclusive write locks per declared collection and private copies
+ *       published on commit ({@link FakeArangoData});
+ *   <li>AQL cursors: {@code POST /_api/cursor} with {@code batchSize} (default 1 000), the next
+ *       batch with {@code POST|PUT /_api/cursor/<id>}, {@code DELETE /_api/cursor/<id>} (<a
+ *       href="https://docs.arango.ai/arangodb/3.12/develop/http-api/queries/aql-queries/">AQL query
+ *       cursors</a>), executing a general subset of AQL ({@link FakeAql}: parser, type and value
+ *       order, high-level operations, data modification, error numbers).
+ * </ul>
+ *
+ * <p>Errors are answered with ArangoDB's body {@code {error, code, errorNum, errorMessage}} (<a
+ * href="https://docs.arango.ai/arangodb/3.12/develop/error-codes/">error codes</a>). It checks HTTP
+ * Basic credentials (401 otherwise), records every request for assertions, answers unknown routes
+ * 404 (recorded in {@link #unknownRequests()}) and can inject error answers ({@link #failNext}).
+ * {@code ArangoAqlSemanticsTest} runs the same AQL against this fake and, when {@code ARANGO_URL}
+ * is set, against a real ArangoDB.
  */
-final class FakeArangoServer implements AutoCloseable {
+public final class FakeArangoServer implements AutoCloseable {
     /** One received request. */
     record Request(String method, String path, String trxId, JsonNode body) {}
 
@@ -54,7 +78,8 @@ final class FakeArangoServer implements AutoCloseable {
     private final Deque<Object[]> faults = new ArrayDeque<>();
     private long nextId = 1;
 
-    FakeArangoServer(String user, String password) throws IOException {
+    /** Starts the fake on a free loopback port; requests must carry {@code user:password}. */
+    public FakeArangoServer(String user, String password) throws IOException {
         this.authorization =
                 "Basic "
                         + Base64.getEncoder()
@@ -67,7 +92,8 @@ final class FakeArangoServer implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    /** {@code http://127.0.0.1:<port>}, the value for {@code ARANGO_URL}. */
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

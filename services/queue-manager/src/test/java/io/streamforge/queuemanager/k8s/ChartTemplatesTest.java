@@ -47,6 +47,9 @@ class ChartTemplatesTest {
                         .withNamespace("streamforge")
                         .withKubeVersion("1.30.0")
                         .withValuesFile(CHART.resolve("values-homelab.yaml"))
+                        // off by default (no CUDA natives on Maven Central); on here, so the test
+                        // shows the launcher keeps a GPU request the template carries
+                        .set("services.gnn-trainer.gpu.enabled", "true")
                         .call();
         ConfigMap cm = null;
         for (String doc : DOC_SPLIT.split(rendered)) {

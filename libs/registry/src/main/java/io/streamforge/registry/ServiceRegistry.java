@@ -1,0 +1,275 @@
+package io.streamforge.registry;
+
+import static io.streamforge.registry.EnvVar.launch;
+import static io.streamforge.registry.EnvVar.optional;
+import static io.streamforge.registry.EnvVar.required;
+import static io.streamforge.registry.EnvVar.requiredWhen;
+
+import io.streamforge.registry.ServiceDescriptor.Kind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The service registry: one {@link ServiceDescriptor} per service, the single statement of the
+ * environment each one reads. {@code app}'s {@code ServiceRegistryTest} checks each descriptor
+ * against what the service's settings classes actually ask the {@code ConfigReader} for; {@code
+ * deploy}'s {@code ServiceContractTest} checks every container the Helm chart renders against it.
+ */
+public final class ServiceRegistry {
+    /**
+     * Process-level variables any container may carry without the service reading them: {@code
+     * HOME} and {@code JAVA_TOOL_OPTIONS} are read by the OS and the JVM, {@code SERVICE_NAME}
+     * labels the container for people (the queue-manager's built-in Job sets it too).
+     */
+    public static final List<String> PLATFORM =
+            List.of("HOME", "JAVA_TOOL_OPTIONS", "SERVICE_NAME");
+
+    private static final String SASL = "KAFKA_SECURITY_PROTOCOL=SASL_SSL";
+
+    /** Health/metrics HTTP and log forwarding: every service. */
+    private static final List<EnvVar> RUNTIME =
+            List.of(
+                    optional("HTTP_PORT", "8080"),
+                    optional("HTTP_HOST", "0.0.0.0"),
+                    optional("FLUENT_HOST", null),
+                    optional("FLUENT_PORT", "24224"),
+                    optional("FLUENT_QUEUE_SIZE", null),
+                    optional("FLUENT_BATCH_SIZE", null),
+                    optional("FLUENT_ACK", null),
+                    optional("FLUENT_RETRY_MAX_MS", null),
+                    optional("FLUENT_FLUSH_TIMEOUT_MS", null));
+
+    private static final List<EnvVar> KAFKA =
+            List.of(
+                    required("KAFKA_BOOTSTRAP_SERVERS"),
+                    optional("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT"),
+                    requiredWhen("KAFKA_SASL_USERNAME", SASL),
+                    requiredWhen("KAFKA_SASL_PASSWORD_FILE", SASL),
+                    optional("KAFKA_SSL_CA_FILE", null));
+
+    /** WorkerConfig: the identity of one job, set by the queue-manager at launch. */
+    private static final List<EnvVar> WORKER =
+            List.of(
+                    launch("QUEUE_ID"),
+                    optional("SYMBOLS", null),
+                    optional("SYMBOL", null),
+                    optional("TELEMETRY_ID", "<service>__<queue id>"),
+                    optional("TYPE", ""));
+
+    /** DatabaseSettings (DB_KIND through the store factory). */
+    private static final List<EnvVar> DATABASE =
+            List.of(
+                    optional("DB_KIND", "postgres"),
+                    requiredWhen("POSTGRES_JDBC_URL", "DB_KIND=postgres"),
+                    optional("POSTGRES_USER", "postgres"),
+                    optional("POSTGRES_PASSWORD_FILE", null),
+                    requiredWhen("ARANGO_URL", "DB_KIND=arango"),
+                    optional("ARANGO_DB", "streamforge"),
+                    optional("ARANGO_USER", "root"),
+                    optional("ARANGO_PASSWORD_FILE", null),
+                    optional("ARANGO_BATCH_SIZE", "1000"));
+
+    private static final List<EnvVar> S3 =
+            List.of(
+                    optional("S3_ENDPOINT", null),
+                    optional("S3_REGION", "us-east-1"),
+                    optional("S3_BUCKET", "streamforge"),
+                    optional("MODEL_OUTPUT", null),
+                    optional("S3_ACCESS_KEY_FILE", null),
+                    optional("S3_SECRET_KEY_FILE", null));
+
+    private static final List<EnvVar> BINANCE =
+            List.of(
+                    optional("BINANCE_BASE_URL", "https://api.binance.com"),
+                    optional("BINANCE_WEIGHT_LIMIT", null),
+                    optional("BINANCE_MAX_RETRIES", null),
+                    optional("BINANCE_TIME_UNIT", null));
+
+    /** The REST loaders: source selection, dump files, concurrency, topic. */
+    private static final List<EnvVar> LOADER =
+            List.of(
+                    launch("TIME_RANGE"),
+                    optional("KAFKA_TOPIC", "<queue id>"),
+                    optional("TOPIC_PARTITIONS", "3"),
+                    optional("SOURCE", "rest"),
+                    optional("DUMP_BASE_URL", null),
+                    optional("DUMP_DIR", null),
+                    optional("LOADER_CONCURRENCY", null));
+
+    private static final Map<String, Integer> HTTP = Map.of("http", 8080);
+
+    private static final List<ServiceDescriptor> ALL =
+            List.of(
+                    service(
+                            "queue-manager",
+                            Kind.DEPLOYMENT,
+                            List.of(),
+                            RUNTIME,
+                            KAFKA,
+                            DATABASE,
+                            List.of(
+                                    required("POSTGRES_JDBC_URL"),
+                                    required("POSTGRES_USER"),
+                                    required("POSTGRES_PASSWORD_FILE"),
+                                    optional("JOB_LAUNCHER", "kubernetes"),
+                                    optional("BINANCE_BASE_URL", "https://api.binance.com"),
+                                    optional("DATA_TOPIC_PARTITIONS", "3"),
+                                    optional("RECONCILE_GRACE_MS", "30000"),
+                                    optional("SYMBOLS_REFRESH_MS", "600000"),
+                                    optional("K8S_NAMESPACE", null),
+                                    optional("WORKER_TEMPLATE_DIR", null),
+                                    optional("WORKER_SERVICE_ACCOUNT", null),
+                                    optional("WORKER_BACKOFF_LIMIT", null),
+                                    optional("WORKER_TTL_SECONDS_AFTER_FINISHED", null),
+                                    optional("WORKER_STOP_GRACE_MS", null),
+                                    optional("WORKER_IMAGE_*", null))),
+                    service(
+                            "visualizer",
+                            Kind.DEPLOYMENT,
+                            List.of(),
+                            RUNTIME,
+                            DATABASE,
+                            S3,
+                            List.of(required("QUEUE_MANAGER_URL"), optional("MODEL_NAME", null))),
+                    job(
+                            "loader-api-candles",
+                            List.of("interval", "source", "loader_concurrency"),
+                            BINANCE,
+                            LOADER,
+                            List.of(optional("INTERVAL", "1m"))),
+                    job(
+                            "loader-api-trades",
+                            List.of("source", "loader_concurrency"),
+                            BINANCE,
+                            LOADER),
+                    job(
+                            "loader-ws",
+                            List.of("streams", "run_for_ms", "end_time"),
+                            BINANCE,
+                            List.of(
+                                    optional("KAFKA_TOPIC", "<queue id>"),
+                                    optional("TOPIC_PARTITIONS", "3"),
+                                    optional("BINANCE_WS_URL", "wss://stream.binance.com:9443"),
+                                    optional("BINANCE_RETRY_BACKOFF_MS", null),
+                                    optional("STREAMS", null),
+                                    optional("STREAMS_PER_CONNECTION", null),
+                                    optional("STREAMS_PER_SUBSCRIBE", null),
+                                    optional("CONNECTION_LIFETIME_MS", null),
+                                    optional("ROTATION_STAGGER_MS", null),
+                                    optional("GAP_SILENCE_MS", null),
+                                    optional("DEPTH_SNAPSHOT_LIMIT", null),
+                                    optional("DEPTH_TOPIC", null),
+                                    optional("END_TIME", null),
+                                    optional("RUN_FOR_MS", null),
+                                    optional("WS_CONNECT_TIMEOUT_MS", null),
+                                    optional("WS_IDLE_TIMEOUT_MS", null),
+                                    optional("WS_RECONNECT_BACKOFF_MS", null),
+                                    optional("WS_RECONNECT_MAX_BACKOFF_MS", null))),
+                    job(
+                            "arango-connector",
+                            List.of("max_poll_records", "poll_ms"),
+                            DATABASE,
+                            List.of(
+                                    launch("EXPECTED_PRODUCERS"),
+                                    optional("KAFKA_TOPIC", "<queue id>"),
+                                    optional("GROUP_ID", "streamforge-connector-<queue id>"),
+                                    optional("TOPIC_PARTITIONS", "3"),
+                                    optional("POLL_MS", "500"),
+                                    optional("MAX_POLL_RECORDS", "5000"),
+                                    optional("KAFKA_SESSION_TIMEOUT_MS", "45000"),
+                                    optional("CONNECTOR_FAIL_AFTER_BATCHES", "0"))),
+                    job(
+                            "graph-builder",
+                            List.of(
+                                    "resample",
+                                    "indicators",
+                                    "graph_method",
+                                    "graph_rule",
+                                    "alignment",
+                                    "min_returns"),
+                            DATABASE,
+                            List.of(
+                                    launch("TIME_RANGE"),
+                                    optional("INTERVAL", "1m"),
+                                    optional("COLLECTION_NAME", "<queue id>"),
+                                    optional("GRAPH_COLLECTION", null),
+                                    optional("RESAMPLE", null),
+                                    optional("INDICATORS", "RSI:14,SMA:20,EMA:20,ATR:14"),
+                                    optional("GRAPH_METHOD", "pearson"),
+                                    optional("GRAPH_RULE", "mst"),
+                                    optional("ALIGNMENT", null),
+                                    optional("MIN_RETURNS", null))),
+                    job(
+                            "gnn-trainer",
+                            List.of(
+                                    "resample",
+                                    "model_name",
+                                    "gnn_epochs",
+                                    "gnn_patience",
+                                    "gnn_seed",
+                                    "gnn_horizon",
+                                    "graph_source"),
+                            DATABASE,
+                            S3,
+                            List.of(
+                                    launch("TIME_RANGE"),
+                                    optional("INTERVAL", "1m"),
+                                    optional("COLLECTION_NAME", "<queue id>"),
+                                    optional("GRAPH_COLLECTION", null),
+                                    optional("RESAMPLE", null),
+                                    optional("MODEL_NAME", null),
+                                    optional("GNN_EPOCHS", "30"),
+                                    optional("GNN_PATIENCE", "10"),
+                                    optional("GNN_SEED", "42"),
+                                    optional("GNN_HORIZON", "1"),
+                                    optional("GRAPH_SOURCE", "store"))),
+                    job(
+                            "dummy-service",
+                            List.of(
+                                    "simulate_records",
+                                    "simulate_ms_per_record",
+                                    "simulate_fail_after"),
+                            List.of(
+                                    optional("SIMULATE_RECORDS", null),
+                                    optional("SIMULATE_MS_PER_RECORD", null),
+                                    optional("SIMULATE_FAIL_AFTER", null))));
+
+    private ServiceRegistry() {}
+
+    /** Every service. */
+    public static List<ServiceDescriptor> all() {
+        return ALL;
+    }
+
+    /** The descriptor of {@code name}. */
+    public static ServiceDescriptor of(String name) {
+        return ALL.stream()
+                .filter(d -> d.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no service named '" + name + "'"));
+    }
+
+    @SafeVarargs
+    private static ServiceDescriptor job(String name, List<String> params, List<EnvVar>... groups) {
+        List<List<EnvVar>> all = new ArrayList<>(List.of(RUNTIME, KAFKA, WORKER));
+        all.addAll(Arrays.asList(groups));
+        return build(name, Kind.JOB, params, all);
+    }
+
+    @SafeVarargs
+    private static ServiceDescriptor service(
+            String name, Kind kind, List<String> params, List<EnvVar>... groups) {
+        return build(name, kind, params, Arrays.asList(groups));
+    }
+
+    /** Later declarations of a name replace earlier ones (e.g. a service that needs a default). */
+    private static ServiceDescriptor build(
+            String name, Kind kind, List<String> params, List<List<EnvVar>> groups) {
+        java.util.LinkedHashMap<String, EnvVar> env = new java.util.LinkedHashMap<>();
+        groups.forEach(g -> g.forEach(v -> env.put(v.name(), v)));
+        return new ServiceDescriptor(name, kind, new ArrayList<>(env.values()), HTTP, params);
+    }
+}
