@@ -49,7 +49,6 @@ class SettingsSecretsTest {
                     "io.streamforge.store.s3.S3Settings",
                     "io.streamforge.visualizer.VisualizerSettings",
                     "io.streamforge.queuemanager.k8s.StandaloneConfig",
-                    "io.streamforge.gnntrainer.TrainerSettings$PostgresSettings",
                     "io.streamforge.embedded.KafkaSecurity",
                     "io.streamforge.embedded.ThrowawayCa$ServerCert");
 
@@ -124,7 +123,7 @@ class SettingsSecretsTest {
         assertThat(s3.secretKey()).isEqualTo("s3-secret-e2a810");
         assertMasked(s3);
         VisualizerSettings v = read(VisualizerSettings::read);
-        assertThat(v.postgresPassword()).isEqualTo("pg-pw-41be02");
+        assertThat(v.database().password()).isEqualTo("pg-pw-41be02");
         assertMasked(v);
     }
 
@@ -132,9 +131,9 @@ class SettingsSecretsTest {
     void analyticsSettings() {
         WorkerConfig common = read(r -> WorkerConfig.read(r, "gnn-trainer", true));
         TrainerSettings t = read(r -> TrainerSettings.read(r, common));
-        assertThat(t.postgres().password()).isEqualTo("pg-pw-41be02");
+        assertThat(t.database().password()).isEqualTo("pg-pw-41be02");
         assertMasked(t);
-        assertMasked(t.postgres());
+        assertMasked(t.database());
         assertMasked(read(r -> GraphBuilderSettings.read(r, common)));
     }
 

@@ -78,7 +78,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * folder deleted by close().
      */
     public static EmbeddedPostgresServer start() {
-        return start(Folders.temp("streamforge-pg-", "PostgreSQL"), Durability.THROWAWAY, true, null);
+        return start(
+                Folders.temp("streamforge-pg-", "PostgreSQL"), Durability.THROWAWAY, true, null);
     }
 
     /**
@@ -88,7 +89,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     public static EmbeddedPostgresServer startTls(ThrowawayCa.ServerCert cert) {
         Objects.requireNonNull(cert, "cert");
-        return start(Folders.temp("streamforge-pg-", "PostgreSQL"), Durability.THROWAWAY, true, cert);
+        return start(
+                Folders.temp("streamforge-pg-", "PostgreSQL"), Durability.THROWAWAY, true, cert);
     }
 
     /**
@@ -169,13 +171,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         EmbeddedPostgres.Builder b = EmbeddedPostgres.builder();
         extra.forEach(b::setServerConfig);
         b.setDataDirectory(cluster)
-                        .setCleanDataDirectory(false)
-                        .setPort(FreePorts.pick())
-                        .setPGStartupWait(Duration.ofSeconds(60))
-                        .setServerConfig("listen_addresses", "localhost")
-                        .setServerConfig("max_connections", "100")
-                        .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                        .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .setCleanDataDirectory(false)
+                .setPort(FreePorts.pick())
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("max_connections", "100")
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
         return durabilitySettings(b, durability).start();
     }
 

@@ -11,8 +11,7 @@ final class PostgresTls {
     private PostgresTls() {}
 
     /** TLS server settings (none without a certificate); writes the TLS-only hba file. */
-    static Map<String, String> config(Path root, ThrowawayCa.ServerCert tls)
-            throws IOException {
+    static Map<String, String> config(Path root, ThrowawayCa.ServerCert tls) throws IOException {
         if (tls == null) {
             return Map.of();
         }

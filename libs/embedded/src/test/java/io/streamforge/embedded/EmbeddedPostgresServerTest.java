@@ -79,7 +79,10 @@ class EmbeddedPostgresServerTest {
             assertThat(setting(pg, "fsync")).isEqualTo("off");
             assertThat(setting(pg, "synchronous_commit")).isEqualTo("off");
         }
-        assertThatThrownBy(() -> EmbeddedPostgresServer.start(dir, (EmbeddedPostgresServer.Durability) null))
+        assertThatThrownBy(
+                        () ->
+                                EmbeddedPostgresServer.start(
+                                        dir, (EmbeddedPostgresServer.Durability) null))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("durability");
     }

@@ -195,7 +195,6 @@ final class QueueManagerRelay implements AutoCloseable {
     }
 
     /** The caller's bearer token goes on to the queue-manager, which checks it itself. */
-
     private static String queueId(Context ctx) {
         String id = ctx.pathParam("id");
         if (!QUEUE_ID.matcher(id).matches()) {

@@ -2,8 +2,8 @@ package io.streamforge.visualizer;
 
 import io.streamforge.domain.port.ModelRepository;
 import io.streamforge.runtime.ConfigReader;
-import io.streamforge.runtime.auth.OidcSettings;
 import io.streamforge.runtime.DatabaseSettings;
+import io.streamforge.runtime.auth.OidcSettings;
 import io.streamforge.store.s3.S3Settings;
 import java.net.URI;
 
