@@ -69,6 +69,11 @@ class ServiceRegistryTest {
                 }
             }
         }
+        // the live modes (ADR 3001) of loader-ws and the connector read their own variables
+        Map<String, String> live = new HashMap<>(out.get(out.size() - 1));
+        live.put("LOADER_MODE", "live");
+        live.put("CONNECTOR_MODE", "live");
+        out.add(live);
         return out;
     }
 

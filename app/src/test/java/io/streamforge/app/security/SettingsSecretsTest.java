@@ -47,7 +47,6 @@ class SettingsSecretsTest {
                     "io.streamforge.kafka.KafkaSettings",
                     "io.streamforge.runtime.DatabaseSettings",
                     "io.streamforge.store.s3.S3Settings",
-                    "io.streamforge.visualizer.VisualizerSettings",
                     "io.streamforge.queuemanager.k8s.StandaloneConfig",
                     "io.streamforge.embedded.KafkaSecurity",
                     "io.streamforge.embedded.ThrowawayCa$ServerCert");
@@ -64,6 +63,7 @@ class SettingsSecretsTest {
         secret("S3_ACCESS_KEY", "s3-access-5c6b77");
         secret("S3_SECRET_KEY", "s3-secret-e2a810");
         env.put("QUEUE_ID", "loader-q1");
+        env.put("HTTP_HOST", "127.0.0.1"); // no OIDC issuer: the HTTP services bind loopback
         env.put("SYMBOLS", "BTCUSDT,ETHUSDT");
         env.put("TIME_RANGE", "2024-01-01:2024-01-03");
         env.put("KAFKA_BOOTSTRAP_SERVERS", "kafka:9093");

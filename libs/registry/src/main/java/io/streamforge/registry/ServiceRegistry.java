@@ -66,11 +66,20 @@ public final class ServiceRegistry {
                     requiredWhen("POSTGRES_JDBC_URL", "DB_KIND=postgres"),
                     optional("POSTGRES_USER", "postgres"),
                     optional("POSTGRES_PASSWORD_FILE", null),
+                    optional("POSTGRES_SSL_MODE", null),
+                    optional("POSTGRES_SSL_ROOT_CERT_FILE", null),
                     requiredWhen("ARANGO_URL", "DB_KIND=arango"),
                     optional("ARANGO_DB", "streamforge"),
                     optional("ARANGO_USER", "root"),
                     optional("ARANGO_PASSWORD_FILE", null),
                     optional("ARANGO_BATCH_SIZE", "1000"));
+
+    /** OidcSettings of the HTTP services (ADR 2601): no issuer = loopback-only, no auth. */
+    private static final List<EnvVar> OIDC =
+            List.of(
+                    optional("OIDC_ISSUER_URL", null),
+                    optional("OIDC_AUDIENCE", null),
+                    optional("OIDC_CLIENT_ID", null));
 
     private static final List<EnvVar> S3 =
             List.of(
@@ -110,6 +119,7 @@ public final class ServiceRegistry {
                             RUNTIME,
                             KAFKA,
                             DATABASE,
+                            OIDC,
                             List.of(
                                     required("POSTGRES_JDBC_URL"),
                                     required("POSTGRES_USER"),
@@ -133,6 +143,7 @@ public final class ServiceRegistry {
                             RUNTIME,
                             DATABASE,
                             S3,
+                            OIDC,
                             List.of(required("QUEUE_MANAGER_URL"), optional("MODEL_NAME", null))),
                     job(
                             "loader-api-candles",
@@ -150,6 +161,8 @@ public final class ServiceRegistry {
                             List.of("streams", "run_for_ms", "end_time"),
                             BINANCE,
                             List.of(
+                                    optional("LOADER_MODE", "job"),
+                                    optional("LIVE_TOPIC_PREFIX", "live"),
                                     optional("KAFKA_TOPIC", "<queue id>"),
                                     optional("TOPIC_PARTITIONS", "3"),
                                     optional("BINANCE_WS_URL", "wss://stream.binance.com:9443"),
@@ -173,7 +186,9 @@ public final class ServiceRegistry {
                             List.of("max_poll_records", "poll_ms"),
                             DATABASE,
                             List.of(
+                                    optional("CONNECTOR_MODE", "queue"),
                                     launch("EXPECTED_PRODUCERS"),
+                                    requiredWhen("KAFKA_TOPICS", "CONNECTOR_MODE=live"),
                                     optional("KAFKA_TOPIC", "<queue id>"),
                                     optional("GROUP_ID", "streamforge-connector-<queue id>"),
                                     optional("TOPIC_PARTITIONS", "3"),
