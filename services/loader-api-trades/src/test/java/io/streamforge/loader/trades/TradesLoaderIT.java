@@ -1,0 +1,189 @@
+package io.streamforge.loader.trades;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamforge.domain.AggTrade;
+import io.streamforge.domain.Symbol;
+import io.streamforge.domain.TimeRange;
+import io.streamforge.domain.coverage.CoverageKey;
+import io.streamforge.domain.coverage.Received;
+import io.streamforge.embedded.EmbeddedKafkaBroker;
+import io.streamforge.kafka.DataMessage;
+import io.streamforge.kafka.TelemetryEvent;
+import io.streamforge.runtime.StopSignal;
+import io.streamforge.sim.ExchangeSimulator;
+import io.streamforge.sim.SimConfig;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The aggTrades worker against the exchange simulator (loopback) and an in-process Kafka broker:
+ * every aggTrade of a range on the data topic once, ids contiguous, end-of-stream markers last;
+ * millisecond vs microsecond time units; a stop mid-load.
+ */
+class TradesLoaderIT {
+    static final Symbol BTC = Symbol.of("BTCUSDT");
+    static final Symbol SOL = Symbol.of("SOLUSDT");
+    static EmbeddedKafkaBroker kafka;
+    static ExchangeSimulator sim;
+
+    @BeforeAll
+    static void start() {
+        kafka = TradesHarness.kafka();
+        sim = ExchangeSimulator.start(SimConfig.defaults().withSymbols(List.of(BTC, SOL)));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sim != null) {
+            sim.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @AfterEach
+    void clearFaults() {
+        sim.faults().clear();
+    }
+
+    static List<AggTrade> model(Symbol s, String days) {
+        TimeRange r = TimeRange.parseDays(days);
+        return sim.model().aggTrades(s, r.startUs(), r.endUs());
+    }
+
+    static List<AggTrade> trades(List<TradesHarness.Message> out, Symbol s) {
+        List<AggTrade> got = new ArrayList<>();
+        for (var m : out) {
+            if (m.body() instanceof DataMessage.Data d
+                    && d.record() instanceof AggTrade a
+                    && a.symbol().equals(s)) {
+                got.add(a);
+            }
+        }
+        return got;
+    }
+
+    @Test
+    void everyAggTradeLandsOnceWithContiguousIdsAndMarkersLast() {
+        String q = "loader-trades-it-2024-02-01-aaaaaa";
+        String days = "2024-02-01:2024-02-01";
+        Map<String, String> env = TradesHarness.env(kafka, sim, q, "BTCUSDT,SOLUSDT", days);
+        assertThat(TradesHarness.run(env, new StopSignal())).isZero();
+
+        List<TradesHarness.Message> out = TradesHarness.data(kafka, q);
+        long total = 0;
+        for (Symbol s : List.of(BTC, SOL)) {
+            List<AggTrade> got = trades(out, s);
+            assertThat(got).as(s.value()).isEqualTo(model(s, days));
+            assertThat(got).hasSize(sim.model().aggTradesPerDay());
+            for (int i = 1; i < got.size(); i++) {
+                assertThat(got.get(i).aggId()).isEqualTo(got.get(i - 1).aggId() + 1);
+            }
+            total += got.size();
+        }
+        Set<String> keys = new HashSet<>();
+        out.stream()
+                .filter(m -> m.body() instanceof DataMessage.Data)
+                .forEach(
+                        m ->
+                                assertThat(keys.add(((DataMessage.Data) m.body()).record().key()))
+                                        .as("no aggTrade twice")
+                                        .isTrue());
+        for (int p = 0; p < 3; p++) {
+            int part = p;
+            List<DataMessage> onPart =
+                    out.stream().filter(m -> m.partition() == part).map(m -> m.body()).toList();
+            assertThat(onPart.get(onPart.size() - 1))
+                    .isEqualTo(eosOf(onPart, TradesLoader.SERVICE + "__" + q, part, total));
+        }
+        List<Received> received = new ArrayList<>();
+        out.stream()
+                .filter(m -> m.body() instanceof DataMessage.Coverage)
+                .map(m -> (DataMessage.Coverage) m.body())
+                .forEach(
+                        c -> {
+                            assertThat(c.gaps()).isEmpty();
+                            received.addAll(c.received());
+                        });
+        assertThat(received)
+                .extracting(Received::key)
+                .containsOnly(CoverageKey.aggTrades(BTC), CoverageKey.aggTrades(SOL));
+
+        List<TelemetryEvent> events = TradesHarness.events(kafka, q);
+        assertThat(events.get(0).status()).isEqualTo("started");
+        assertThat(events.get(events.size() - 1).status()).isEqualTo("finished");
+        assertThat(events.get(events.size() - 1).recordsWritten()).isEqualTo(total);
+    }
+
+    /** The one marker of the partition, checked for producer and count; fails when absent. */
+    static DataMessage.EndOfStream eosOf(
+            List<DataMessage> onPart, String producer, int partition, long records) {
+        List<DataMessage.EndOfStream> markers =
+                onPart.stream()
+                        .filter(DataMessage.EndOfStream.class::isInstance)
+                        .map(DataMessage.EndOfStream.class::cast)
+                        .toList();
+        assertThat(markers).hasSize(1);
+        DataMessage.EndOfStream eos = markers.get(0);
+        assertThat(eos.producer()).isEqualTo(producer);
+        assertThat(eos.partition()).isEqualTo(partition);
+        assertThat(eos.recordsSent()).isEqualTo(records);
+        return eos;
+    }
+
+    @Test
+    void millisecondUnitKeepsIdsAndTruncatesTimesToTheMillisecond() {
+        String days = "2024-02-02:2024-02-02";
+        List<AggTrade> exact = model(BTC, days);
+        assertThat(exact)
+                .as("the model has sub-millisecond times, so the units differ")
+                .anyMatch(a -> a.timeUs() % 1_000 != 0);
+        String q = "loader-trades-it-2024-02-02-bbbbbb";
+        Map<String, String> env = TradesHarness.env(kafka, sim, q, "BTCUSDT", days);
+        env.put("BINANCE_TIME_UNIT", "MILLISECOND");
+        assertThat(TradesHarness.run(env, new StopSignal())).isZero();
+        List<AggTrade> got = trades(TradesHarness.data(kafka, q), BTC);
+        assertThat(got).hasSameSizeAs(exact);
+        for (int i = 0; i < got.size(); i++) {
+            AggTrade want = exact.get(i);
+            assertThat(got.get(i).aggId()).isEqualTo(want.aggId());
+            assertThat(got.get(i).price()).isEqualTo(want.price());
+            assertThat(got.get(i).timeUs()).isEqualTo(want.timeUs() - want.timeUs() % 1_000);
+        }
+    }
+
+    @Test
+    void aStopMidLoadEndsInterruptedWithoutEndOfStreamMarkers() throws Exception {
+        String q = "loader-trades-it-2023-01-01-cccccc";
+        sim.faults().latencyMs(50);
+        StopSignal stop = new StopSignal();
+        Map<String, String> env =
+                TradesHarness.env(kafka, sim, q, "BTCUSDT", "2023-01-01:2023-12-31");
+        CompletableFuture<Integer> run =
+                CompletableFuture.supplyAsync(() -> TradesHarness.run(env, stop));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (TradesHarness.events(kafka, q).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        stop.stop("test");
+        assertThat(run.get(60, TimeUnit.SECONDS)).isZero();
+        List<TelemetryEvent> events = TradesHarness.events(kafka, q);
+        assertThat(events.get(events.size() - 1).status()).isEqualTo("interrupted");
+        List<TradesHarness.Message> out = TradesHarness.data(kafka, q);
+        assertThat(out).noneMatch(m -> m.body() instanceof DataMessage.EndOfStream);
+        assertThat(trades(out, BTC).size())
+                .as("a year was not loaded")
+                .isLessThan(365 * sim.model().aggTradesPerDay());
+    }
+}
