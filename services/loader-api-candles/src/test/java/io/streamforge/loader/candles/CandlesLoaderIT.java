@@ -14,7 +14,6 @@ import io.streamforge.domain.coverage.Received;
 import io.streamforge.domain.coverage.Source;
 import io.streamforge.kafka.DataMessage;
 import io.streamforge.kafka.TelemetryEvent;
-import io.streamforge.sim.SimConfig;
 import io.streamforge.sim.SimStats;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,9 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,29 +29,7 @@ import org.junit.jupiter.api.Test;
  * facts, end-of-stream markers last), the telemetry of a run, dump files across the ms/µs switch,
  * and how it fails (unknown symbol, 5xx bursts, a stop).
  */
-class CandlesLoaderIT {
-    static final Symbol BTC = Symbol.of("BTCUSDT");
-    static final Symbol ETH = Symbol.of("ETHUSDT");
-    static final String KLINES = "/api/v3/klines";
-    static SimAndKafka platform;
-
-    @BeforeAll
-    static void start() {
-        platform = SimAndKafka.start(SimConfig.defaults().withSymbols(List.of(BTC, ETH)));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
-
-    @AfterEach
-    void clearFaults() {
-        platform.sim.faults().clear();
-    }
-
+class CandlesLoaderIT extends CandlesItBase {
     static List<Candle> expected(Symbol s, String days) {
         TimeRange r = TimeRange.parseDays(days);
         return platform.sim.model().klines(s, Interval.M1, r.startUs(), r.endUs());
@@ -177,32 +151,6 @@ class CandlesLoaderIT {
         assertThat(last.status()).isEqualTo("finished");
         assertThat(last.recordsWritten()).isEqualTo(1440);
         assertThat(last.telemetryId()).isEqualTo(CandlesLoader.SERVICE + "__" + q);
-    }
-
-    @Test
-    void dumpFilesAcrossTheMicrosecondSwitchGiveTheSameCandlesAsRest() {
-        assertThat(platform.sim.faults().microsSwitchDate()).hasToString("2025-01-01");
-        String days = "2024-12-31:2025-01-01";
-        String dump = "loader-candles-it-2024-12-31-cccccc";
-        Map<String, String> env = platform.env(dump, "BTCUSDT", days);
-        env.put("SOURCE", "dump");
-        env.put("DUMP_BASE_URL", platform.sim.baseUrl());
-        long restCallsBefore = platform.sim.stats().endpoint(KLINES).requests();
-        assertThat(platform.run(env)).isZero();
-        assertThat(platform.sim.stats().endpoint(KLINES).requests())
-                .as("SOURCE=dump never asks REST")
-                .isEqualTo(restCallsBefore);
-        List<SimAndKafka.Published> out = platform.data(dump);
-        assertThat(candles(out).get(BTC)).isEqualTo(expected(BTC, days));
-        List<Received> facts = received(out);
-        assertThat(facts).extracting(Received::source).containsOnly(Source.DUMP);
-        assertThat(merged(facts, BTC)).containsExactly(TimeRange.parseDays(days));
-
-        String ms = "loader-candles-it-2024-12-31-dddddd";
-        Map<String, String> rest = platform.env(ms, "BTCUSDT", days);
-        rest.put("BINANCE_TIME_UNIT", "MILLISECOND");
-        assertThat(platform.run(rest)).isZero();
-        assertThat(candles(platform.data(ms)).get(BTC)).isEqualTo(expected(BTC, days));
     }
 
     @Test
