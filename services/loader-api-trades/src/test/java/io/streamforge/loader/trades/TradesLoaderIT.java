@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamforge.domain.AggTrade;
 import io.streamforge.domain.Symbol;
-import io.streamforge.domain.TimeRange;
 import io.streamforge.domain.coverage.CoverageKey;
 import io.streamforge.domain.coverage.Received;
-import io.streamforge.embedded.EmbeddedKafkaBroker;
 import io.streamforge.kafka.DataMessage;
 import io.streamforge.kafka.TelemetryEvent;
 import io.streamforge.runtime.StopSignal;
-import io.streamforge.sim.ExchangeSimulator;
-import io.streamforge.sim.SimConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,9 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,50 +23,7 @@ import org.junit.jupiter.api.Test;
  * every aggTrade of a range on the data topic once, ids contiguous, end-of-stream markers last;
  * millisecond vs microsecond time units; a stop mid-load.
  */
-class TradesLoaderIT {
-    static final Symbol BTC = Symbol.of("BTCUSDT");
-    static final Symbol SOL = Symbol.of("SOLUSDT");
-    static EmbeddedKafkaBroker kafka;
-    static ExchangeSimulator sim;
-
-    @BeforeAll
-    static void start() {
-        kafka = TradesHarness.kafka();
-        sim = ExchangeSimulator.start(SimConfig.defaults().withSymbols(List.of(BTC, SOL)));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (sim != null) {
-            sim.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
-    @AfterEach
-    void clearFaults() {
-        sim.faults().clear();
-    }
-
-    static List<AggTrade> model(Symbol s, String days) {
-        TimeRange r = TimeRange.parseDays(days);
-        return sim.model().aggTrades(s, r.startUs(), r.endUs());
-    }
-
-    static List<AggTrade> trades(List<TradesHarness.Message> out, Symbol s) {
-        List<AggTrade> got = new ArrayList<>();
-        for (var m : out) {
-            if (m.body() instanceof DataMessage.Data d
-                    && d.record() instanceof AggTrade a
-                    && a.symbol().equals(s)) {
-                got.add(a);
-            }
-        }
-        return got;
-    }
-
+class TradesLoaderIT extends TradesItBase {
     @Test
     void everyAggTradeLandsOnceWithContiguousIdsAndMarkersLast() {
         String q = "loader-trades-it-2024-02-01-aaaaaa";
