@@ -192,6 +192,30 @@ class ConnectorPostgresIT extends ConnectorItBase {
         assertThat(new String(dlq.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not json");
     }
 
+    @Test
+    void anUnreachableDatabaseEndsInErrorTelemetryThatNamesItButNotThePassword() throws Exception {
+        String q = "loader-conn-it-nodb-eeeeee";
+        h.kafka.createTopic(q, 2);
+        java.nio.file.Path pw = java.nio.file.Files.createTempFile("pg-password", ".txt");
+        java.nio.file.Files.writeString(pw, "s3cret-pw\n");
+        int closedPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            closedPort = free.getLocalPort();
+        }
+        Map<String, String> env = h.env(q, "p");
+        env.put("POSTGRES_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/postgres");
+        env.put("POSTGRES_PASSWORD_FILE", pw.toString());
+
+        assertThat(h.run(env)).isEqualTo(1);
+        List<TelemetryEvent> events = h.events(q);
+        TelemetryEvent last = events.get(events.size() - 1);
+        assertThat(last.status()).isEqualTo("error");
+        assertThat(last.errorMessage())
+                .contains("cannot connect to PostgreSQL")
+                .contains(String.valueOf(closedPort))
+                .doesNotContain("s3cret-pw");
+    }
+
     static String header(ConsumerRecord<String, byte[]> r, String name) {
         var h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
