@@ -8,10 +8,14 @@ import io.streamforge.domain.Symbol;
 import io.streamforge.domain.TimeRange;
 import io.streamforge.domain.coverage.Received;
 import io.streamforge.domain.coverage.Source;
+import io.streamforge.sim.DumpFiles;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where the candles worker reads from (simulator over loopback, in-process Kafka): dump files
@@ -115,5 +119,36 @@ class CandlesSourcesIT extends CandlesItBase {
             assertThat(want).hasSize(code.equals("1h") ? 72 : 3);
             assertThat(CandlesLoaderIT.candles(platform.data(q)).get(BTC)).isEqualTo(want);
         }
+    }
+
+    @Test
+    void dumpDirReadsALocalMirrorAndNeverTheNetwork(@TempDir Path mirror) {
+        String q = "loader-candles-it-2024-06-01-kkkkkk";
+        String days = "2024-06-01:2024-06-02";
+        List<Path> written =
+                platform.sim
+                        .dumps()
+                        .writeTo(
+                                mirror,
+                                DumpFiles.dailyKlinesPaths(
+                                        BTC,
+                                        Interval.M1,
+                                        LocalDate.parse("2024-06-01"),
+                                        LocalDate.parse("2024-06-02")));
+        assertThat(written).hasSize(2);
+        long dataBefore = platform.sim.stats().endpoint("/data").requests();
+        long restBefore = platform.sim.stats().endpoint(KLINES).requests();
+        Map<String, String> env = platform.env(q, "BTCUSDT", days);
+        env.put("SOURCE", "dump");
+        env.put("DUMP_DIR", mirror.toString());
+        env.put("DUMP_BASE_URL", "http://127.0.0.1:9"); // would fail if it were used
+        assertThat(platform.run(env)).isZero();
+        assertThat(platform.sim.stats().endpoint("/data").requests()).isEqualTo(dataBefore);
+        assertThat(platform.sim.stats().endpoint(KLINES).requests()).isEqualTo(restBefore);
+        List<SimAndKafka.Published> out = platform.data(q);
+        assertThat(CandlesLoaderIT.candles(out).get(BTC)).isEqualTo(expected(BTC, days));
+        assertThat(CandlesLoaderIT.received(out))
+                .extracting(Received::source)
+                .containsOnly(Source.DUMP);
     }
 }
