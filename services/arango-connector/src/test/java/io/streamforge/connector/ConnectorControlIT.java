@@ -8,6 +8,7 @@ import io.streamforge.kafka.ControlCommand;
 import io.streamforge.kafka.TelemetryCodec;
 import io.streamforge.kafka.TelemetryEvent;
 import io.streamforge.kafka.Topics;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -99,6 +100,63 @@ class ConnectorControlIT extends ConnectorItBase {
                         .mapToLong(TelemetryEvent::recordsWritten)
                         .sum();
         assertThat(written).as("both instances together wrote each record once").isEqualTo(2_400);
+    }
+
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static String metrics(int port) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var req =
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + port + "/metrics"))
+                        .build();
+        return http.send(req, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The value of the first sample of {@code name} in a Prometheus text page, or -1. */
+    static double sample(String page, String name) {
+        return page.lines()
+                .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElse(-1);
+    }
+
+    @Test
+    void metricsCountWrittenAndRejectedRecordsWhileItRuns() throws Exception {
+        String q = "loader-conn-it-metrics-cccccc";
+        Symbol s = Symbol.of("MTRUSDT");
+        h.topicWithCandles(q, s, DAY, 70);
+        h.sendRaw(
+                List.of(
+                        new ProducerRecord<>(q, s.value(), "{".getBytes(StandardCharsets.UTF_8)),
+                        new ProducerRecord<>(q, s.value(), "[]".getBytes(StandardCharsets.UTF_8))));
+        int port = freePort();
+        Map<String, String> env = h.env(q, "loader-that-never-ends");
+        env.put("HTTP_PORT", String.valueOf(port));
+        CompletableFuture<Integer> run = h.runAsync(env);
+        ConnectorHarness.await(
+                "metrics",
+                () -> {
+                    try {
+                        String page = metrics(port);
+                        return sample(page, "streamforge_connector_records_written_total") == 70
+                                && sample(page, "streamforge_connector_dlq_total") == 2;
+                    } catch (Exception e) {
+                        return false; // not serving yet
+                    }
+                });
+        String page = metrics(port);
+        assertThat(page)
+                .contains("service=\"arango-connector\"")
+                .contains("queue_id=\"" + q + "\"");
+        assertThat(sample(page, "streamforge_connector_batch_seconds_count")).isPositive();
+        command("stop", q);
+        assertThat(run.get(60, TimeUnit.SECONDS)).isZero();
     }
 
     static io.streamforge.domain.TimeRange dayRange() {

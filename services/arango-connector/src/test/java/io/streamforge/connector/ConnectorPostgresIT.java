@@ -8,6 +8,7 @@ import io.streamforge.domain.Candle;
 import io.streamforge.domain.Interval;
 import io.streamforge.domain.Symbol;
 import io.streamforge.domain.TimeRange;
+import io.streamforge.domain.Trade;
 import io.streamforge.domain.port.MarketDataStore;
 import io.streamforge.kafka.DlqPublisher;
 import io.streamforge.kafka.RecordCodec;
@@ -49,10 +50,28 @@ class ConnectorPostgresIT extends ConnectorItBase {
         List<Candle> candles = h.topicWithCandles(q, s, DAY, 300);
         List<AggTrade> trades = ConnectorHarness.aggTrades(s, DAY, 1_000, 200);
         h.send(q, trades);
+        List<Trade> singles = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            BigDecimal px = new BigDecimal("64000.5").add(BigDecimal.valueOf(i));
+            BigDecimal qty = new BigDecimal("0.001");
+            singles.add(
+                    new Trade(
+                            s,
+                            7_000 + i,
+                            px,
+                            qty,
+                            px.multiply(qty),
+                            DAY * 86_400_000_000L + i * 1_000_001L,
+                            i % 3 == 0,
+                            true));
+        }
+        h.send(q, singles); // the kind loader-ws publishes
         h.markers(q, "p-candles", 0, 1);
         h.markers(q, "p-trades", 0, 1);
 
         assertThat(h.run(h.env(q, "p-candles,p-trades"))).isZero();
+        assertThat(store().trades(s, days(1))).isEqualTo(singles);
+        assertThat(store().count("trade", s)).isEqualTo(40);
         assertThat(store().candles(s, Interval.M1, days(1))).isEqualTo(candles);
         assertThat(store().aggTrades(s, days(1))).isEqualTo(trades);
         assertThat(store().count("candle", s)).isEqualTo(300);
@@ -63,7 +82,7 @@ class ConnectorPostgresIT extends ConnectorItBase {
         assertThat(events.get(0).status()).isEqualTo("started");
         TelemetryEvent last = events.get(events.size() - 1);
         assertThat(last.status()).isEqualTo("finished");
-        assertThat(last.recordsWritten()).isEqualTo(500);
+        assertThat(last.recordsWritten()).isEqualTo(540);
         assertThat(last.target()).isEqualTo(ConnectorWorker.SERVICE);
     }
 
