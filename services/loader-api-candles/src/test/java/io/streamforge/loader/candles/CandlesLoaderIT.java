@@ -245,6 +245,22 @@ class CandlesLoaderIT extends CandlesItBase {
         assertThat(lastEvent(q).status()).isEqualTo("finished");
     }
 
+    @Test
+    void aSlowLoadReportsGrowingProgressBeforeItFinishes() {
+        String q = "loader-candles-it-2024-04-10-llllll";
+        platform.sim.faults().latencyMs(400); // ~15 pages: several 2-second progress ticks
+        assertThat(platform.run(platform.env(q, "BTCUSDT", "2024-04-10:2024-04-19"))).isZero();
+        List<TelemetryEvent> events = platform.events(q);
+        List<Long> progress =
+                events.stream()
+                        .filter(e -> e.status().equals("loading"))
+                        .map(TelemetryEvent::recordsWritten)
+                        .toList();
+        assertThat(progress).isNotEmpty().isSorted().allMatch(n -> n > 0 && n <= 10 * 1440);
+        assertThat(events.get(events.size() - 1).status()).isEqualTo("finished");
+        assertThat(events.get(events.size() - 1).recordsWritten()).isEqualTo(10 * 1440);
+    }
+
     static TelemetryEvent lastEvent(String q) {
         List<TelemetryEvent> events = platform.events(q);
         assertThat(events).isNotEmpty();

@@ -136,4 +136,32 @@ class TradesLoaderIT extends TradesItBase {
                 .as("a year was not loaded")
                 .isLessThan(365 * sim.model().aggTradesPerDay());
     }
+
+    @Test
+    void a5xxBurstIsRetriedWithoutLosingOrRepeatingAnId() {
+        String q = "loader-trades-it-2024-02-12-iiiiii";
+        String days = "2024-02-12:2024-02-12";
+        sim.faults().errorRate(0.4).errorStatus(500);
+        long errorsBefore = sim.stats().endpoint("/api/v3/aggTrades").serverErrors();
+        Map<String, String> env = TradesHarness.env(kafka, sim, q, "SOLUSDT", days);
+        env.put("BINANCE_MAX_RETRIES", "12");
+        assertThat(TradesHarness.run(env, new StopSignal())).isZero();
+        assertThat(sim.stats().endpoint("/api/v3/aggTrades").serverErrors())
+                .isGreaterThan(errorsBefore);
+        assertThat(trades(TradesHarness.data(kafka, q), SOL)).isEqualTo(model(SOL, days));
+    }
+
+    @Test
+    void anUnknownSymbolEndsInErrorTelemetryWithTheExchangesCode() {
+        String q = "loader-trades-it-2024-02-12-jjjjjj";
+        Map<String, String> env =
+                TradesHarness.env(kafka, sim, q, "NOPEUSDT", "2024-02-12:2024-02-12");
+        assertThat(TradesHarness.run(env, new StopSignal())).isEqualTo(1);
+        List<TelemetryEvent> events = TradesHarness.events(kafka, q);
+        TelemetryEvent last = events.get(events.size() - 1);
+        assertThat(last.status()).isEqualTo("error");
+        assertThat(last.errorMessage()).contains("HTTP 400").contains("-1121");
+        assertThat(TradesHarness.data(kafka, q))
+                .noneMatch(m -> m.body() instanceof DataMessage.EndOfStream);
+    }
 }
