@@ -14,6 +14,7 @@ import io.streamforge.domain.coverage.Source;
 import io.streamforge.kafka.DataMessage;
 import io.streamforge.kafka.RecordCodec;
 import io.streamforge.kafka.TelemetryEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -127,5 +128,32 @@ class ConnectorCommitIT extends ConnectorItBase {
                 .extracting(Gap::range)
                 .containsExactly(hole);
         assertThat(h.stores.marketData().count("candle", s)).isEqualTo(30);
+    }
+
+    @Test
+    void aStableTopicNamedApartFromTheQueueIsConsumedWithItsOwnDlq() {
+        String q = "live-connector-it-dddddd";
+        String topic = "live.kline";
+        Symbol s = Symbol.of("LIVUSDT");
+        List<Candle> candles = h.topicWithCandles(topic, s, DAY, 25);
+        h.sendRaw(
+                List.of(
+                        new ProducerRecord<>(
+                                topic, s.value(), "oops".getBytes(StandardCharsets.UTF_8))));
+        h.markers(topic, "ws", 0, 1);
+        Map<String, String> env = h.env(q, "ws");
+        env.put("KAFKA_TOPIC", topic);
+
+        assertThat(h.run(env)).isZero();
+        TimeRange day =
+                new TimeRange(DAY * ConnectorHarness.DAY_US, (DAY + 1) * ConnectorHarness.DAY_US);
+        assertThat(h.stores.marketData().candles(s, Interval.M1, day)).isEqualTo(candles);
+        assertThat(h.readAll("live.kline.dlq"))
+                .singleElement()
+                .satisfies(
+                        r ->
+                                assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                                        .isEqualTo("oops"));
+        assertThat(h.events(q)).extracting(TelemetryEvent::status).endsWith("finished");
     }
 }

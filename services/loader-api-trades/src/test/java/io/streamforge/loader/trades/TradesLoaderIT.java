@@ -164,4 +164,27 @@ class TradesLoaderIT extends TradesItBase {
         assertThat(TradesHarness.data(kafka, q))
                 .noneMatch(m -> m.body() instanceof DataMessage.EndOfStream);
     }
+
+    @Test
+    void kafkaTopicNamesTheDataTopicApartFromTheQueue() {
+        String q = "loader-trades-it-2024-02-14-kkkkkk";
+        String topic = "backfill.agg_trades";
+        String days = "2024-02-14:2024-02-14";
+        Map<String, String> env = TradesHarness.env(kafka, sim, q, "BTCUSDT", days);
+        env.put("KAFKA_TOPIC", topic);
+        env.put("TOPIC_PARTITIONS", "1");
+        assertThat(TradesHarness.run(env, new StopSignal())).isZero();
+        List<TradesHarness.Message> out = TradesHarness.data(kafka, topic);
+        assertThat(trades(out, BTC)).isEqualTo(model(BTC, days));
+        assertThat(out.get(out.size() - 1).body())
+                .isEqualTo(
+                        eosOf(
+                                out.stream().map(TradesHarness.Message::body).toList(),
+                                TradesLoader.SERVICE + "__" + q,
+                                0,
+                                model(BTC, days).size()));
+        assertThat(TradesHarness.events(kafka, q))
+                .extracting(TelemetryEvent::status)
+                .endsWith("finished");
+    }
 }
