@@ -39,15 +39,26 @@ class ConnectorCommitIT extends ConnectorItBase {
         }
     }
 
+    /**
+     * Topic {@code q} with {@code candles} and p's markers; the env of consumer group {@code
+     * group}.
+     */
+    static Map<String, String> ended(String q, String group, List<Candle> candles) {
+        h.kafka.createTopic(q, 2);
+        h.send(q, candles);
+        h.markers(q, "p", 0, 1);
+        Map<String, String> env = h.env(q, "p");
+        env.put("GROUP_ID", group);
+        return env;
+    }
+
     @Test
     void aCrashBetweenTheDatabaseAndTheOffsetCommitIsHealedByARestart() throws Exception {
         String q = "loader-conn-it-crash-aaaaaa";
         String group = "connector-it-crash";
         Symbol s = Symbol.of("CRSUSDT");
-        List<Candle> candles = h.topicWithCandles(q, s, DAY, 500);
-        h.markers(q, "p", 0, 1);
-        Map<String, String> env = h.env(q, "p");
-        env.put("GROUP_ID", group);
+        List<Candle> candles = ConnectorHarness.candles(s, DAY, 500);
+        Map<String, String> env = ended(q, group, candles);
         env.put("MAX_POLL_RECORDS", "50");
         env.put("CONNECTOR_FAIL_AFTER_BATCHES", "1");
 
@@ -78,19 +89,16 @@ class ConnectorCommitIT extends ConnectorItBase {
     }
 
     @Test
-    void aRestartAfterTheMarkersOfOnePartitionStillFinishes() throws Exception {
-        String q = "loader-conn-it-resume-bbbbbb";
+    void aRerunAfterEveryMarkerEndsAtOnceFromTheOffsetsMetadata() throws Exception {
         String group = "connector-it-resume";
         Symbol s = Symbol.of("RSMUSDT");
-        List<Candle> candles = h.topicWithCandles(q, s, DAY, 50);
-        h.markers(q, "p", 0, 1);
-        Map<String, String> env = h.env(q, "p");
-        env.put("GROUP_ID", group);
+        Map<String, String> env =
+                ended("loader-conn-it-resume-bbbbbb", group, ConnectorHarness.candles(s, DAY, 50));
         assertThat(h.run(env)).isZero();
         assertThat(committed(group).values()).allMatch(om -> "eos:p".equals(om.metadata()));
 
-        assertThat(h.run(env))
-                .as("the markers are known from the offsets' metadata: a rerun ends at once")
+        assertThat(h.runAsync(env).get(60, java.util.concurrent.TimeUnit.SECONDS))
+                .as("the markers are known from the offsets' metadata: no new marker needed")
                 .isZero();
         assertThat(h.stores.marketData().count("candle", s)).isEqualTo(50);
     }

@@ -25,6 +25,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -68,19 +71,38 @@ final class ConnectorHarness implements AutoCloseable {
         return env;
     }
 
+    /**
+     * Runs the connector to its end; a connector that does not end within 3 minutes is stopped and
+     * the test fails (instead of hanging).
+     */
     int run(Map<String, String> env) {
-        return WorkerRunner.run(
-                ConnectorWorker.SERVICE,
-                env,
-                false,
-                ConnectorWorker::create,
-                new StopSignal(),
-                TimeSource.system());
+        StopSignal stop = new StopSignal();
+        CompletableFuture<Integer> run = runAsync(env, stop);
+        try {
+            return run.get(3, TimeUnit.MINUTES);
+        } catch (TimeoutException e) {
+            stop.stop("test timeout");
+            throw new AssertionError("the connector did not end within 3 minutes", e);
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError(e);
+        }
     }
 
     CompletableFuture<Integer> runAsync(Map<String, String> env) {
+        return runAsync(env, new StopSignal());
+    }
+
+    private static CompletableFuture<Integer> runAsync(Map<String, String> env, StopSignal stop) {
         return CompletableFuture.supplyAsync(
-                () -> run(env), r -> new Thread(r, "connector-under-test").start());
+                () ->
+                        WorkerRunner.run(
+                                ConnectorWorker.SERVICE,
+                                env,
+                                false,
+                                ConnectorWorker::create,
+                                stop,
+                                TimeSource.system()),
+                r -> new Thread(r, "connector-under-test").start());
     }
 
     /** Creates topic {@code q} (2 partitions) and sends {@code n} candles of {@code s} to it. */
