@@ -3,9 +3,12 @@ package io.streamforge.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamforge.domain.port.TimeSource;
 import io.streamforge.runtime.ConfigException;
 import io.streamforge.runtime.ConfigReader;
+import io.streamforge.runtime.StopSignal;
 import io.streamforge.runtime.WorkerConfig;
+import io.streamforge.runtime.WorkerRunner;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,5 +66,52 @@ class ConnectorSettingsTest {
         assertThatThrownBy(() -> read(env("MAX_POLL_RECORDS", "lots")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("MAX_POLL_RECORDS");
+    }
+
+    @Test
+    void everyMissingVariableIsNamedInOneErrorAndTheRunnerExitsWith2() {
+        Map<String, String> none = new HashMap<>(Map.of("TOPIC_PARTITIONS", "0"));
+        assertThatThrownBy(() -> read(none))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e ->
+                                assertThat(String.join("\n", e.problems()))
+                                        .contains("QUEUE_ID")
+                                        .contains("KAFKA_BOOTSTRAP_SERVERS")
+                                        .contains("EXPECTED_PRODUCERS")
+                                        .contains("POSTGRES_JDBC_URL")
+                                        .contains("TOPIC_PARTITIONS"));
+        assertThat(
+                        WorkerRunner.run(
+                                ConnectorWorker.SERVICE,
+                                none,
+                                false,
+                                ConnectorWorker::create,
+                                new StopSignal(),
+                                TimeSource.system()))
+                .isEqualTo(ConfigException.EXIT_CODE)
+                .isEqualTo(2);
+    }
+
+    @Test
+    void theArangoSinkNeedsItsUrlNotAJdbcUrl() {
+        Map<String, String> arango = env("DB_KIND", "arango");
+        arango.remove("POSTGRES_JDBC_URL");
+        assertThatThrownBy(() -> read(arango))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ARANGO_URL")
+                .hasMessageNotContaining("POSTGRES_JDBC_URL");
+        ConnectorSettings s = read(env("DB_KIND", "arango", "ARANGO_URL", "http://arango:8529"));
+        assertThat(s.sink().arango()).isTrue();
+        assertThat(s.sink().arangoUrl()).isEqualTo("http://arango:8529");
+    }
+
+    @Test
+    void expectedProducersAreTrimmedAndAnEmptyListIsRefused() {
+        assertThat(read(env("EXPECTED_PRODUCERS", " a , b,,c ")).expectedProducers())
+                .containsExactlyInAnyOrder("a", "b", "c");
+        assertThatThrownBy(() -> read(env("EXPECTED_PRODUCERS", " , ")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("invalid EXPECTED_PRODUCERS");
     }
 }
