@@ -57,6 +57,18 @@ public final class IngestBenchmarks {
             case "soak":
                 SoakBench.Options s = SoakBench.Options.parse(args);
                 return () -> new SoakBench(out).run(s);
+            case "sink":
+                SinkBench.Options k = SinkBench.Options.parse(args);
+                return () -> SinkBench.run(k, out);
+            case "backfill":
+                BackfillBench.Options f = BackfillBench.Options.parse(args);
+                return () -> BackfillBench.run(f, out);
+            case "up":
+                UpBench.Options u = UpBench.Options.parse(args);
+                return () -> UpBench.run(u, out);
+            case "client":
+                ClientBench.Options c = ClientBench.Options.parse(args);
+                return () -> ClientBench.run(c, out);
             default:
                 return null;
         }

@@ -1,0 +1,93 @@
+package io.streamforge.app.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * CPU time of the processes a bench owns — this JVM, its child processes (a peer's JVM) and the
+ * PostgreSQL server (the postmaster named by {@code postmaster.pid}, with its backends) — read from
+ * {@code /proc/<pid>/stat}: user + system time of every live process plus the time of children
+ * already reaped by the roots. Unlike {@link CpuMeter} (the whole machine), other work on a shared
+ * machine does not count. Linux only; elsewhere {@link #available()} is false.
+ */
+final class ProcessCpu {
+    private static final double TICK_NS = 1e9 / 100; // USER_HZ, 100 on Linux
+
+    private final List<Long> roots;
+    private final long startNs;
+
+    private ProcessCpu(List<Long> roots) {
+        this.roots = roots;
+        this.startNs = totalNs();
+    }
+
+    /** Starts counting for this JVM (and its children) plus the postmaster of {@code pgdata}. */
+    static ProcessCpu start(Path pgdata) {
+        return new ProcessCpu(List.of(ProcessHandle.current().pid(), postmasterPid(pgdata)));
+    }
+
+    static boolean available() {
+        return Files.isReadable(Path.of("/proc/self/stat"));
+    }
+
+    /** CPU seconds used since {@link #start}. */
+    double seconds() {
+        return (totalNs() - startNs) / 1e9;
+    }
+
+    /** CPU µs per record since {@link #start}. */
+    double microsPer(long records) {
+        return seconds() * 1e6 / Math.max(1, records);
+    }
+
+    private long totalNs() {
+        if (!available()) {
+            return 0;
+        }
+        Set<Long> pids = new HashSet<>();
+        long ticks = 0;
+        for (long root : roots) {
+            if (root <= 0) {
+                continue;
+            }
+            long[] r = stat(root);
+            ticks += r[2]; // reaped children of the root
+            pids.add(root);
+            ProcessHandle.of(root).ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
+        }
+        for (long pid : pids) {
+            ticks += stat(pid)[1];
+        }
+        return (long) (ticks * TICK_NS);
+    }
+
+    /** {pid, utime+stime, cutime+cstime} in ticks; zeros when the process is gone. */
+    private static long[] stat(long pid) {
+        try {
+            String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            // after "pid (comm) ": state=f[0], ..., utime=f[11], stime=f[12], cutime=f[13],
+            // cstime=f[14]
+            return new long[] {
+                pid,
+                Long.parseLong(f[11]) + Long.parseLong(f[12]),
+                Long.parseLong(f[13]) + Long.parseLong(f[14])
+            };
+        } catch (IOException | RuntimeException e) {
+            return new long[] {pid, 0, 0};
+        }
+    }
+
+    private static long postmasterPid(Path pgdata) {
+        try {
+            return Long.parseLong(
+                    Files.readAllLines(pgdata.resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}
