@@ -69,6 +69,9 @@ public final class IngestBenchmarks {
             case "client":
                 ClientBench.Options c = ClientBench.Options.parse(args);
                 return () -> ClientBench.run(c, out);
+            case "efficiency":
+                EfficiencyBench.Options e = EfficiencyBench.Options.parse(args);
+                return () -> EfficiencyBench.run(e, out);
             default:
                 return null;
         }

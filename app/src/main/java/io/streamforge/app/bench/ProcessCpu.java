@@ -14,20 +14,36 @@ import java.util.Set;
  * already reaped by the roots. Unlike {@link CpuMeter} (the whole machine), other work on a shared
  * machine does not count. Linux only; elsewhere {@link #available()} is false.
  */
-final class ProcessCpu {
+public final class ProcessCpu {
     private static final double TICK_NS = 1e9 / 100; // USER_HZ, 100 on Linux
 
     private final List<Long> roots;
+    private final long excluded;
     private final long startNs;
 
-    private ProcessCpu(List<Long> roots) {
+    private ProcessCpu(List<Long> roots, long excluded) {
         this.roots = roots;
+        this.excluded = excluded;
         this.startNs = totalNs();
     }
 
     /** Starts counting for this JVM (and its children) plus the postmaster of {@code pgdata}. */
-    static ProcessCpu start(Path pgdata) {
-        return new ProcessCpu(List.of(ProcessHandle.current().pid(), postmasterPid(pgdata)));
+    public static ProcessCpu start(Path pgdata) {
+        return start(pgdata, -1);
+    }
+
+    /**
+     * Like {@link #start(Path)} without the child process {@code excludedPid} and its descendants
+     * (e.g. the exchange simulator in its own process).
+     */
+    public static ProcessCpu start(Path pgdata, long excludedPid) {
+        return new ProcessCpu(
+                List.of(ProcessHandle.current().pid(), postmasterPid(pgdata)), excludedPid);
+    }
+
+    /** Counts process {@code pid} and its descendants only. */
+    public static ProcessCpu of(long pid) {
+        return new ProcessCpu(List.of(pid), -1);
     }
 
     static boolean available() {
@@ -35,12 +51,12 @@ final class ProcessCpu {
     }
 
     /** CPU seconds used since {@link #start}. */
-    double seconds() {
+    public double seconds() {
         return (totalNs() - startNs) / 1e9;
     }
 
     /** CPU µs per record since {@link #start}. */
-    double microsPer(long records) {
+    public double microsPer(long records) {
         return seconds() * 1e6 / Math.max(1, records);
     }
 
@@ -58,6 +74,11 @@ final class ProcessCpu {
             ticks += r[2]; // reaped children of the root
             pids.add(root);
             ProcessHandle.of(root).ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
+        }
+        if (excluded > 0) {
+            pids.remove(excluded);
+            ProcessHandle.of(excluded)
+                    .ifPresent(h -> h.descendants().forEach(d -> pids.remove(d.pid())));
         }
         for (long pid : pids) {
             ticks += stat(pid)[1];
