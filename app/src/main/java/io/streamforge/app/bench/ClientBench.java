@@ -145,7 +145,13 @@ public final class ClientBench {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return result(read(log));
+        String text = read(log);
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            // a temporary file; left behind it does no harm
+        }
+        return result(text);
     }
 
     /** The {@code RESULT k=v ...} line of the driver's output as a map. */

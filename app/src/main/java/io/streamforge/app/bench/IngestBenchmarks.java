@@ -72,6 +72,9 @@ public final class IngestBenchmarks {
             case "efficiency":
                 EfficiencyBench.Options e = EfficiencyBench.Options.parse(args);
                 return () -> EfficiencyBench.run(e, out);
+            case "codec":
+                CodecBench.Options d2 = CodecBench.Options.parse(args);
+                return () -> CodecBench.run(d2, out);
             default:
                 return null;
         }

@@ -121,6 +121,8 @@ final class SinkSides {
             connect.create("dbz", debeziumConfig(jdbcUrl, "dbz-"));
             awaitRows(connect, "dbz", ds, warmRecords + records);
             return side(records, (System.nanoTime() - t0) / 1e9, meter, own);
+        } finally {
+            DumpBench.delete(work); // worker.properties, offsets, connect.log
         }
     }
 

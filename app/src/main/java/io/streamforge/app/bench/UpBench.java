@@ -94,6 +94,9 @@ public final class UpBench {
             return r;
         } finally {
             PeerProcess.stop(p);
+            if (o.dataDir() == null) {
+                DumpBench.delete(dir); // the platform's Kafka, PostgreSQL and S3 data
+            }
         }
     }
 

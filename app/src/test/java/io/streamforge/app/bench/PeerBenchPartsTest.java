@@ -136,4 +136,30 @@ class PeerBenchPartsTest {
         assertThatThrownBy(() -> ClientBench.Options.parse(new String[] {"--seconds", "x"}))
                 .hasMessageContaining("--seconds");
     }
+
+    @Test
+    void theBinaryPrototypeRoundTripsCandlesAndAggTradesExactly() {
+        BigDecimal big = new BigDecimal("123456789012345678901234.5"); // does not fit a long
+        Candle c =
+                new Candle(
+                        BTC,
+                        Interval.H1,
+                        0,
+                        3_599_999_000L,
+                        BigDecimal.ONE,
+                        big,
+                        new BigDecimal("0.00000001"),
+                        BigDecimal.TEN,
+                        BigDecimal.ZERO,
+                        BigDecimal.ONE,
+                        7,
+                        BigDecimal.ONE,
+                        BigDecimal.ONE);
+        AggTrade a = new AggTrade(BTC, 1, BigDecimal.ZERO, BigDecimal.ZERO, -1, -1, 5, false, true);
+
+        assertThat(BinaryCodecPrototype.decode(BinaryCodecPrototype.encode(c))).isEqualTo(c);
+        assertThat(BinaryCodecPrototype.decode(BinaryCodecPrototype.encode(a))).isEqualTo(a);
+        assertThatThrownBy(() -> BinaryCodecPrototype.decode(new byte[] {9, 0, 2, 'B', 'T'}))
+                .hasMessageContaining("unknown kind byte 9");
+    }
 }
