@@ -62,6 +62,7 @@ public final class UpBench {
         int api = freePort();
         int ui = freePort();
         out.println("» streamforge up (child process), data in " + dir);
+        Path log = dir.resolveSibling(dir.getFileName() + "-up.log");
         long t0 = System.nanoTime();
         Process p =
                 PeerProcess.start(
@@ -76,7 +77,7 @@ public final class UpBench {
                                 "" + ui,
                                 "--data-dir",
                                 dir.toString()),
-                        dir.resolveSibling(dir.getFileName() + "-up.log"));
+                        log);
         Path pgdata = dir.resolve("postgres").resolve("pgdata");
         try (ProcessMemory mem =
                 ProcessMemory.start(() -> List.of(p.pid(), postmaster(pgdata)), 100)) {
@@ -91,6 +92,7 @@ public final class UpBench {
             mem.close();
             Result r = new Result(ready, pipeline, status, mem.peak());
             print(r, o, out);
+            DumpBench.delete(log); // kept when the run failed
             return r;
         } finally {
             PeerProcess.stop(p);
