@@ -84,7 +84,7 @@ final class BlasterBench {
     }
 
     /** {received, acked} msgs/s; without Kafka ({@code kafka == null}) acked is 0. */
-    private static double[] feedRate(
+    static double[] feedRate(
             FrameBlaster b, int seconds, EmbeddedKafkaBroker kafka, KafkaSettings ks) {
         AtomicLong received = new AtomicLong();
         AtomicLong acks = new AtomicLong();
