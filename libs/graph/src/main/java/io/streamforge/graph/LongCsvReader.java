@@ -10,17 +10,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a long candle CSV ({@code symbol,open_time,open,high,low,close,…}, one row per symbol and
  * open time) into close series. The header is required; columns are found by name (any case, any
  * order, extra columns ignored): {@code symbol}, {@code close}, and {@code open_time} (epoch ms or
- * µs, told apart by size as in Binance dumps) or {@code open_time_us}. Fields are split on commas;
- * surrounding double quotes are removed, quoted commas are not supported. Blank lines are skipped.
+ * µs, told apart by size as in Binance dumps) or {@code open_time_us}. Parsed with Apache Commons
+ * CSV (RFC 4180: quoted fields with commas, quotes or line breaks, CRLF or LF), a leading
+ * byte-order mark skipped, fields trimmed, blank lines skipped; errors name the line a row starts
+ * on.
  */
 public final class LongCsvReader {
     private LongCsvReader() {}
@@ -38,30 +44,40 @@ public final class LongCsvReader {
         }
     }
 
+    /** RFC 4180 as real files have it: fields trimmed, quotes optional, CRLF or LF. */
+    private static final CSVFormat CSV =
+            CSVFormat.RFC4180.builder().setTrim(true).setIgnoreSurroundingSpaces(true).get();
+
     static List<PriceSeries> read(BufferedReader in, String source) throws IOException {
-        String header = in.readLine();
-        if (header == null || header.isBlank()) {
-            throw new IllegalArgumentException(source + ": empty file, expected a header line");
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset(); // no byte-order mark
         }
-        List<String> names =
-                Arrays.stream(split(header.replace("\uFEFF", "")))
-                        .map(n -> n.toLowerCase(Locale.ROOT))
-                        .toList();
+        try (CSVParser parser = CSV.parse(in)) {
+            Iterator<CSVRecord> rows = parser.iterator();
+            String[] header = next(rows, parser, source);
+            if (header == null || String.join("", header).isBlank()) {
+                throw new IllegalArgumentException(source + ": empty file, expected a header line");
+            }
+            return rows(header, rows, parser, source);
+        }
+    }
+
+    private static List<PriceSeries> rows(
+            String[] header, Iterator<CSVRecord> rows, CSVParser parser, String source) {
+        List<String> names = Arrays.stream(header).map(n -> n.toLowerCase(Locale.ROOT)).toList();
         int symbolCol = column(names, source, "symbol");
         int closeCol = column(names, source, "close");
         boolean micros = names.contains("open_time_us");
         int timeCol = column(names, source, micros ? "open_time_us" : "open_time");
         int width = Math.max(symbolCol, Math.max(closeCol, timeCol)) + 1;
         Map<Symbol, Columns> bySymbol = new LinkedHashMap<>();
-        String line;
-        int lineNo = 1;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
+        while (true) {
+            String where = source + " line " + (parser.getCurrentLineNumber() + 1);
+            String[] f = next(rows, parser, source);
+            if (f == null) {
+                break;
             }
-            String[] f = split(line);
-            String where = source + " line " + lineNo;
             if (f.length < width) {
                 throw new IllegalArgumentException(
                         where + ": " + f.length + " fields, expected at least " + width);
@@ -85,6 +101,26 @@ public final class LongCsvReader {
         return out;
     }
 
+    /** The next non-blank row, or null at the end; a malformed row names its line. */
+    private static String[] next(Iterator<CSVRecord> rows, CSVParser parser, String source) {
+        while (true) {
+            long line = parser.getCurrentLineNumber() + 1;
+            try {
+                if (!rows.hasNext()) {
+                    return null;
+                }
+                CSVRecord r = rows.next();
+                if (!(r.size() == 1 && r.get(0).isBlank())) {
+                    return r.values();
+                }
+            } catch (UncheckedIOException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new IllegalArgumentException(
+                        source + " line " + line + ": malformed CSV: " + cause.getMessage(), e);
+            }
+        }
+    }
+
     private static int column(List<String> names, String source, String wanted) {
         int i = names.indexOf(wanted);
         if (i < 0) {
@@ -96,18 +132,6 @@ public final class LongCsvReader {
                             + names);
         }
         return i;
-    }
-
-    private static String[] split(String line) {
-        String[] f = line.split(",", -1);
-        for (int i = 0; i < f.length; i++) {
-            String v = f[i].trim();
-            if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-                v = v.substring(1, v.length() - 1).trim();
-            }
-            f[i] = v;
-        }
-        return f;
     }
 
     private static long parseLong(String v, String where, String column) {

@@ -80,6 +80,33 @@ class CorrelationCliTest {
     }
 
     @Test
+    void quotedFieldsByteOrderMarkAndCrlfAreReadAsCsv() throws IOException {
+        Path in =
+                write(
+                        "q.csv",
+                        "\uFEFFsymbol,\"note, with comma\",open_time,close\r\n"
+                                + "AAAUSDT,\"say \"\"hi\"\"\",1,1\r\n"
+                                + "\r\n"
+                                + "AAAUSDT,\"two\nlines\",2,2\r\n"
+                                + "BBBUSDT,x,1,3\r\n"
+                                + "BBBUSDT,y,2,4\r\n");
+        List<PriceSeries> s = LongCsvReader.read(in);
+        assertThat(s)
+                .extracting(PriceSeries::symbol)
+                .containsExactly(Symbol.of("AAAUSDT"), Symbol.of("BBBUSDT"));
+        assertThat(s.get(0).closes()).containsExactly(1.0, 2.0);
+        Path afterMultiLine =
+                write(
+                        "r.csv",
+                        "symbol,note,open_time,close\nAAAUSDT,\"a\nb\",1,1\nAAAUSDT,c,2,x\n");
+        assertThatThrownBy(() -> LongCsvReader.read(afterMultiLine))
+                .hasMessageContaining("r.csv line 4: close 'x' is not a number");
+        Path unclosed = write("u.csv", "symbol,open_time,close\nAAAUSDT,1,1\n\"AAAUSDT,2,2\n");
+        assertThatThrownBy(() -> LongCsvReader.read(unclosed))
+                .hasMessageContaining("u.csv line 3: malformed CSV");
+    }
+
+    @Test
     void badInputNamesFileLineAndColumn() throws IOException {
         Path noClose = write("a.csv", "symbol,open_time,open\nAAAUSDT,1,2\n");
         assertThatThrownBy(() -> LongCsvReader.read(noClose))
