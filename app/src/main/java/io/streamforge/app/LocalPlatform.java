@@ -140,6 +140,7 @@ public final class LocalPlatform implements AutoCloseable {
                                 launcher,
                                 known::contains,
                                 TimeSource.system()));
+        launcher.addPlatformEnv("QUEUE_MANAGER_URL", apiUrl()); // for a visualizer step
         progress.accept("starting the visualizer (web UI)");
         visualizer = track(startVisualizer(env, o.uiPort()));
     }
