@@ -51,7 +51,17 @@ public final class QueueManager implements ApiServer.Backend, AutoCloseable {
                 int partitions,
                 Map<String, String> images,
                 long graceMs) {
-            this(kafka, host, port, partitions, images, graceMs, 5_000, 30_000, 1_000, 10_000);
+            this(
+                    kafka,
+                    host,
+                    port,
+                    partitions,
+                    images,
+                    graceMs,
+                    ControlPlaneLimits.DEFAULTS.readyStaleMs(),
+                    ControlPlaneLimits.DEFAULTS.loopStallMs(),
+                    ControlPlaneLimits.DEFAULTS.sseClientBuffer(),
+                    ControlPlaneLimits.DEFAULTS.sseReplayEvents());
         }
     }
 

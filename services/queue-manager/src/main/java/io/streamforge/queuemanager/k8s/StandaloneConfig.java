@@ -1,6 +1,7 @@
 package io.streamforge.queuemanager.k8s;
 
 import io.streamforge.kafka.KafkaSettings;
+import io.streamforge.queuemanager.ControlPlaneLimits;
 import io.streamforge.runtime.ConfigException;
 import io.streamforge.runtime.ConfigReader;
 import io.streamforge.runtime.DatabaseSettings;
@@ -24,7 +25,8 @@ public record StandaloneConfig(
         long reconcileGraceMs,
         long symbolsRefreshMs,
         KubernetesLauncherSettings launcher,
-        DatabaseSettings ledgerDb) {
+        DatabaseSettings ledgerDb,
+        ControlPlaneLimits limits) {
     public static final String DEFAULT_BINANCE_URL = "https://api.binance.com";
 
     /** The password is never part of the text. */
@@ -76,6 +78,7 @@ public record StandaloneConfig(
         KubernetesLauncherSettings launcher = KubernetesLauncherSettings.read(r, env);
         // queues always live in PostgreSQL; the coverage ledger lives where the connectors write it
         DatabaseSettings ledgerDb = DatabaseSettings.read(r);
+        ControlPlaneLimits limits = ControlPlaneLimits.read(r);
         r.validate();
         return new StandaloneConfig(
                 kafka,
@@ -89,7 +92,8 @@ public record StandaloneConfig(
                 grace,
                 refresh,
                 launcher,
-                ledgerDb);
+                ledgerDb,
+                limits);
     }
 
     private static void checkUrl(ConfigReader r, String url) {
