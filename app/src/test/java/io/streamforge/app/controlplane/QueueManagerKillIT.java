@@ -9,14 +9,10 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.streamforge.app.ApiClient;
 import io.streamforge.app.WorkerEntries;
-import io.streamforge.domain.Interval;
-import io.streamforge.domain.Symbol;
-import io.streamforge.domain.TimeRange;
 import io.streamforge.domain.port.MarketDataStore;
 import io.streamforge.embedded.EmbeddedKafkaBroker;
 import io.streamforge.embedded.EmbeddedPostgresServer;
 import io.streamforge.sim.ExchangeSimulator;
-import io.streamforge.sim.MarketModel;
 import io.streamforge.sim.SimConfig;
 import io.streamforge.store.postgres.PostgresStores;
 import java.io.File;
@@ -28,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,11 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * workers outlive the killed manager, as pods would. No Job is created or run twice.
  */
 class QueueManagerKillIT {
-    private static final List<Symbol> SYMBOLS =
-            List.of("BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT", "XRPUSDT").stream()
-                    .map(Symbol::of)
-                    .toList();
-    private static final String DAYS = "2024-05-01:2024-05-03";
+    private static final FiveSymbolLoad LOAD = new FiveSymbolLoad("2024-05-01:2024-05-03");
     private static final String NS = "streamforge";
 
     @TempDir Path dir;
@@ -66,7 +57,9 @@ class QueueManagerKillIT {
                 EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir.resolve("pg"));
                 ExchangeSimulator sim =
                         ExchangeSimulator.start(
-                                SimConfig.defaults().withSymbols(SYMBOLS).withPort(0));
+                                SimConfig.defaults()
+                                        .withSymbols(FiveSymbolLoad.SYMBOLS)
+                                        .withPort(0));
                 PostgresStores stores =
                         PostgresStores.open(pg.jdbcUrl(), pg.user(), pg.password());
                 KubernetesClient client = k8s.createClient();
@@ -75,16 +68,19 @@ class QueueManagerKillIT {
                                 client, NS, workerEnv(kafka, pg, sim), WorkerEntries.all())) {
             Map<String, String> env = managerEnv(kafka, pg, sim, k8s);
             Manager first = startManager(env, "first");
-            var created = first.api().post("/queues/start-pipeline", pipeline());
+            var created = first.api().post("/queues/start-pipeline", LOAD.pipeline());
             assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
             String queueId = created.body().get("queue_id").asText();
 
-            long expected = expected(sim.model());
+            long expected = LOAD.expected(sim.model());
             MarketDataStore store = stores.marketData();
-            Await.until(() -> stored(store) >= expected / 10, Await.LONG, "part of the load");
+            Await.until(
+                    () -> FiveSymbolLoad.stored(store) >= expected / 10,
+                    Await.LONG,
+                    "part of the load");
             first.process().destroyForcibly(); // SIGKILL: no shutdown hook, no commit, no close
             assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
-            long partial = stored(store);
+            long partial = FiveSymbolLoad.stored(store);
             System.out.printf(
                     "queue-manager JVM killed with %,d of %,d records stored%n", partial, expected);
             assertThat(partial).as("killed mid-load").isBetween(1L, expected - 1);
@@ -98,50 +94,12 @@ class QueueManagerKillIT {
                 second.process().destroy();
                 second.process().waitFor(30, TimeUnit.SECONDS);
             }
-            TimeRange range = TimeRange.parseDays(DAYS);
-            for (Symbol s : SYMBOLS) {
-                assertThat(store.candles(s, Interval.M1, range))
-                        .isEqualTo(
-                                sim.model().klines(s, Interval.M1, range.startUs(), range.endUs()));
-                assertThat(store.aggTrades(s, range))
-                        .isEqualTo(sim.model().aggTrades(s, range.startUs(), range.endUs()));
-            }
-            assertThat(stored(store)).isEqualTo(expected);
+            LOAD.assertExactly(store, sim.model());
             assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems()).hasSize(3);
             assertThat(kubelet.runs()).hasSize(3).allSatisfy((job, n) -> assertThat(n).isOne());
         } finally {
             k8s.destroy();
         }
-    }
-
-    private static String pipeline() {
-        String syms = SYMBOLS.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(","));
-        return "{\"symbols\":["
-                + syms
-                + "],\"time_range\":\""
-                + DAYS
-                + "\",\"microservices\":["
-                + "{\"target\":\"loader-api-candles\",\"type\":\"candles\",\"interval\":\"1m\"},"
-                + "{\"target\":\"loader-api-trades\",\"type\":\"agg_trades\"},"
-                + "{\"target\":\"arango-connector\"}]}";
-    }
-
-    private static long expected(MarketModel model) {
-        TimeRange range = TimeRange.parseDays(DAYS);
-        long n = 0;
-        for (Symbol s : SYMBOLS) {
-            n += model.klines(s, Interval.M1, range.startUs(), range.endUs()).size();
-            n += model.aggTrades(s, range.startUs(), range.endUs()).size();
-        }
-        return n;
-    }
-
-    private static long stored(MarketDataStore store) {
-        long n = 0;
-        for (Symbol s : SYMBOLS) {
-            n += store.count("candle", s) + store.count("agg_trade", s);
-        }
-        return n;
     }
 
     /** What a pod gets from the chart besides its step env: Kafka, database, exchange. */

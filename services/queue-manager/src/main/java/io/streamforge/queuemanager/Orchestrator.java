@@ -195,52 +195,61 @@ public final class Orchestrator {
      */
     public synchronized void reconcile() {
         for (QueueRecord q : store.listUnfinished()) {
+            boolean changed = false;
             for (StepRecord s : q.steps()) {
                 if (!s.status().terminal()) {
-                    reconcileStep(q, s);
+                    changed |= reconcileStep(q, s);
                 }
             }
-            store.find(q.queueId()).ifPresent(this::advance);
+            if (changed) {
+                store.find(q.queueId()).ifPresent(this::advance);
+            } else {
+                advance(q); // nothing changed: the loaded record is current
+            }
         }
     }
 
-    private void reconcileStep(QueueRecord q, StepRecord s) {
+    /** Whether it changed the step in the store. */
+    private boolean reconcileStep(QueueRecord q, StepRecord s) {
         String job = s.currentJobName();
         switch (s.launch()) {
-            case NONE -> {
-                // launched by advance once its dependencies finished
-            }
             case LAUNCHING -> {
                 if (!launcher.exists(job)) {
-                    launch(s, false); // claimed, but the launcher never got it
+                    return launch(s, false); // claimed, but the launcher never got it
                 } else if (launcher.isRunning(job)) {
-                    store.markLaunched(q.queueId(), s.telemetryId(), s.attempt(), time.nowUs());
+                    return store.markLaunched(
+                            q.queueId(), s.telemetryId(), s.attempt(), time.nowUs());
                 } else if (goneLongEnough(job)) {
-                    endStep(q, s, StepStatus.FAILED, "job ended without reporting a result");
+                    return endStep(q, s, StepStatus.FAILED, "job ended without reporting a result");
                 }
+                return false;
             }
             case LAUNCHED -> {
-                if (goneLongEnough(job)) {
-                    endStep(q, s, StepStatus.FAILED, "job ended without reporting a result");
-                }
+                return goneLongEnough(job)
+                        && endStep(q, s, StepStatus.FAILED, "job ended without reporting a result");
             }
             case STOPPING -> {
                 if (goneLongEnough(job)) {
-                    endStep(q, s, StepStatus.INTERRUPTED, "stopped; job removed");
-                } else {
-                    stopJob(job); // idempotent: a new manager re-arms the deletion
+                    return endStep(q, s, StepStatus.INTERRUPTED, "stopped; job removed");
                 }
+                stopJob(job); // idempotent: a new manager re-arms the deletion
+                return false;
+            }
+            default -> {
+                return false; // NONE: launched by advance once its dependencies finished
             }
         }
     }
 
-    private void endStep(QueueRecord q, StepRecord s, StepStatus end, String why) {
+    private boolean endStep(QueueRecord q, StepRecord s, StepStatus end, String why) {
         deadSinceUs.remove(s.currentJobName());
-        if (store.updateStep(
-                        q.queueId(), s.telemetryId(), end, s.recordsWritten(), why, time.nowUs())
-                && end == StepStatus.FAILED) {
+        boolean changed =
+                store.updateStep(
+                        q.queueId(), s.telemetryId(), end, s.recordsWritten(), why, time.nowUs());
+        if (changed && end == StepStatus.FAILED) {
             failQueue(q.queueId(), s.telemetryId() + ": " + why);
         }
+        return changed;
     }
 
     private boolean goneLongEnough(String jobName) {
@@ -266,8 +275,8 @@ public final class Orchestrator {
         if (q.status().terminal() && q.steps().stream().allMatch(s -> s.status().terminal())) {
             return;
         }
-        launchReady(q);
-        List<StepRecord> steps = store.find(q.queueId()).orElseThrow().steps();
+        List<StepRecord> steps =
+                launchReady(q) ? store.find(q.queueId()).orElseThrow().steps() : q.steps();
         if (steps.stream().allMatch(s -> s.status().terminal())) {
             QueueStatus end =
                     steps.stream().anyMatch(s -> s.status() == StepStatus.FAILED)
@@ -279,24 +288,30 @@ public final class Orchestrator {
         }
     }
 
-    private void launchReady(QueueRecord q) {
+    /** Launches the steps whose dependencies finished; whether any launch state changed. */
+    private boolean launchReady(QueueRecord q) {
         if (q.status().terminal()) {
-            return;
+            return false;
         }
+        boolean changed = false;
         for (StepRecord s : q.steps()) {
             if (s.status() == StepStatus.PENDING
                     && s.launch() == LaunchState.NONE
                     && depsFinished(q, s)) {
-                launch(s, true);
+                changed |= launch(s, true);
             }
         }
+        return changed;
     }
 
-    /** Claims attempt 1 (when {@code claim}) and hands the job to the launcher. */
-    private void launch(StepRecord s, boolean claim) {
+    /**
+     * Claims attempt 1 (when {@code claim}) and hands the job to the launcher; whether it changed
+     * the step in the store.
+     */
+    private boolean launch(StepRecord s, boolean claim) {
         int attempt = Math.max(1, s.attempt());
         if (claim && !store.claimLaunch(s.queueId(), s.telemetryId(), attempt, time.nowUs())) {
-            return; // another orchestrator claimed it
+            return false; // another orchestrator claimed it
         }
         try {
             launcher.launch(s.job(attempt));
@@ -305,6 +320,7 @@ public final class Orchestrator {
             errors.accept("launch");
             LOG.error("launch of {} failed (retried by reconcile)", s.job(attempt).jobName(), e);
         }
+        return true;
     }
 
     private static boolean depsFinished(QueueRecord q, StepRecord step) {

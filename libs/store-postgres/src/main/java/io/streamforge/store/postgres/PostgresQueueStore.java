@@ -22,9 +22,7 @@ import javax.sql.DataSource;
 public final class PostgresQueueStore implements QueueStore {
     private static final String NOT_TERMINAL =
             " AND status NOT IN ('finished', 'failed', 'interrupted')";
-    private static final String UNFINISHED =
-            " WHERE status IN ('pending', 'running') OR queue_id IN (SELECT queue_id FROM"
-                    + " queue_steps WHERE status IN ('pending', 'running'))";
+
     private static final String STEP_KEY = " WHERE queue_id = ? AND telemetry_id = ?";
 
     private final Jdbc jdbc;
@@ -83,9 +81,7 @@ public final class PostgresQueueStore implements QueueStore {
 
     @Override
     public List<QueueRecord> listUnfinished() {
-        String steps = " WHERE queue_id IN (SELECT queue_id FROM queues" + UNFINISHED + ")";
-        return jdbc.read(
-                "list of unfinished queues", c -> QueueRows.load(c, UNFINISHED, steps, null));
+        return jdbc.read("list of unfinished queues", QueueRows::loadUnfinished);
     }
 
     @Override

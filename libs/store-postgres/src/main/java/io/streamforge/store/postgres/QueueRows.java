@@ -81,9 +81,10 @@ final class QueueRows {
 
     /**
      * Queues matching {@code where} (newest first) with their steps in creation order; {@code
-     * stepWhere} selects the steps of the same queues.
+     * stepWhere} selects the steps of the same queues; {@code param} (a queue id or an id array) is
+     * bound to both when not null.
      */
-    static List<QueueRecord> load(Connection c, String where, String stepWhere, String queueId)
+    static List<QueueRecord> load(Connection c, String where, String stepWhere, Object param)
             throws SQLException {
         Map<String, List<StepRecord>> steps = new HashMap<>();
         String sql =
@@ -93,8 +94,8 @@ final class QueueRows {
                         + stepWhere
                         + " ORDER BY queue_id, position";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (queueId != null) {
-                ps.setString(1, queueId);
+            if (param != null) {
+                ps.setObject(1, param);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -111,8 +112,8 @@ final class QueueRows {
                                 + " FROM queues"
                                 + where
                                 + " ORDER BY created_at_us DESC, queue_id DESC")) {
-            if (queueId != null) {
-                ps.setString(1, queueId);
+            if (param != null) {
+                ps.setObject(1, param);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -121,6 +122,29 @@ final class QueueRows {
             }
         }
         return out;
+    }
+
+    /**
+     * The queues with work left (queue or a step {@code pending|running}): their ids first (two
+     * partial-index scans), then rows by primary key — independent of the finished history.
+     */
+    static List<QueueRecord> loadUnfinished(Connection c) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT queue_id FROM queues WHERE status IN ('pending', 'running')"
+                                        + " UNION SELECT queue_id FROM queue_steps"
+                                        + " WHERE status IN ('pending', 'running')");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String byId = " WHERE queue_id = ANY (?)";
+        return load(c, byId, byId, c.createArrayOf("text", ids.toArray()));
     }
 
     private static QueueRecord queue(ResultSet rs, Map<String, List<StepRecord>> steps)
