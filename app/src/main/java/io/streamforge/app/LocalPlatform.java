@@ -206,6 +206,10 @@ public final class LocalPlatform implements AutoCloseable {
         return kafka;
     }
 
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
     public LocalJobLauncher launcher() {
         return launcher;
     }

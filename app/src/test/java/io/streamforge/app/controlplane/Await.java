@@ -12,6 +12,8 @@ import java.util.function.BooleanSupplier;
 /** Small helpers of the control-plane tests: a local platform, polling with a deadline. */
 final class Await {
     static final Duration LONG = Duration.ofMinutes(3);
+    private static final java.util.Set<String> TERMINAL =
+            java.util.Set.of("finished", "failed", "interrupted");
 
     private Await() {}
 
@@ -34,14 +36,19 @@ final class Await {
         }
     }
 
-    /** The queue's JSON once its status is {@code status}. */
+    /** The queue's JSON once its status is {@code status}; fails at once on another end state. */
     static JsonNode status(ApiClient api, String queueId, String status, Duration timeout)
             throws InterruptedException {
         JsonNode[] last = new JsonNode[1];
         until(
                 () -> {
                     last[0] = api.get("/queues/" + queueId).body();
-                    return status.equals(last[0].path("status").asText());
+                    String now = last[0].path("status").asText();
+                    if (!now.equals(status) && TERMINAL.contains(now)) {
+                        throw new AssertionError(
+                                "queue " + queueId + " ended " + now + ": " + last[0]);
+                    }
+                    return status.equals(now);
                 },
                 timeout,
                 "queue " + queueId + " " + status);

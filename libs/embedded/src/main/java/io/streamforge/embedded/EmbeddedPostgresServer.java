@@ -28,10 +28,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String DATABASE = "postgres";
     private static final int START_ATTEMPTS = 3;
 
-    private final EmbeddedPostgres postgres;
+    private EmbeddedPostgres postgres;
     private final Path dataDir;
     private final boolean deleteOnClose;
     private boolean closed;
+    private int stoppedPort;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, boolean deleteOnClose) {
         this.postgres = postgres;
@@ -63,7 +64,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             try {
                 Files.createDirectories(root);
                 logSize = Files.exists(log) ? Files.size(log) : 0;
-                EmbeddedPostgres pg = launch(cluster, log, !deleteOnClose);
+                EmbeddedPostgres pg = launch(cluster, log, !deleteOnClose, FreePorts.pick());
                 LOG.info(
                         "PostgreSQL started on port {} with data in {} in {} ms",
                         pg.getPort(),
@@ -91,13 +92,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * zonky starts postgres with {@code -F} (fsync off): right for throw-away servers; a kept
      * ({@code durable}) cluster turns fsync back on so an OS crash cannot corrupt it.
      */
-    private static EmbeddedPostgres launch(Path cluster, Path log, boolean durable)
+    private static EmbeddedPostgres launch(Path cluster, Path log, boolean durable, int port)
             throws IOException {
         return EmbeddedPostgres.builder()
                 .setServerConfig("fsync", durable ? "on" : "off")
                 .setDataDirectory(cluster)
                 .setCleanDataDirectory(false)
-                .setPort(FreePorts.pick())
+                .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("synchronous_commit", "off")
@@ -121,8 +122,45 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    public int port() {
-        return postgres.getPort();
+    public synchronized int port() {
+        return stoppedPort != 0 ? stoppedPort : postgres.getPort();
+    }
+
+    /**
+     * Fault tests: stops the server (fast shutdown) but keeps its port and cluster for {@link
+     * #restart} (clients see a database outage).
+     */
+    public synchronized void stopForRestart() {
+        if (closed || stoppedPort != 0) {
+            throw new IllegalStateException("server is not running");
+        }
+        int port = postgres.getPort();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop embedded PostgreSQL", e);
+        }
+        stoppedPort = port;
+        LOG.info("PostgreSQL stopped for a restart on port {}", port);
+    }
+
+    /** Starts the server again on the same port and cluster after {@link #stopForRestart}. */
+    public synchronized void restart() {
+        if (stoppedPort == 0) {
+            throw new IllegalStateException("server was not stopped for a restart");
+        }
+        try {
+            postgres =
+                    launch(
+                            dataDir.resolve("pgdata"),
+                            dataDir.resolve("postgres.log"),
+                            !deleteOnClose,
+                            stoppedPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restart embedded PostgreSQL", e);
+        }
+        stoppedPort = 0;
+        LOG.info("PostgreSQL restarted on port {}", postgres.getPort());
     }
 
     /** JDBC URL of the {@code postgres} database (user in {@link #user()}, no password). */
@@ -162,7 +200,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         closed = true;
         try {
-            postgres.close();
+            if (stoppedPort == 0) {
+                postgres.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stop embedded PostgreSQL", e);
         } finally {

@@ -3,7 +3,6 @@ package io.streamforge.queuemanager;
 import io.streamforge.domain.port.JobLauncher;
 import io.streamforge.domain.port.QueueStore;
 import io.streamforge.domain.port.TimeSource;
-import io.streamforge.domain.queue.JobSpec;
 import io.streamforge.domain.queue.LaunchState;
 import io.streamforge.domain.queue.QueueRecord;
 import io.streamforge.domain.queue.QueueStatus;
@@ -79,34 +78,18 @@ public final class Orchestrator {
     public synchronized QueueRecord start(PipelinePlanner.Plan plan) {
         QueueRecord q = plan.queue();
         List<StepRecord> steps =
-                q.steps().stream().map(s -> withJob(s, plan.jobs().get(s.telemetryId()))).toList();
+                q.steps().stream()
+                        .map(
+                                s ->
+                                        plan.jobs().containsKey(s.telemetryId())
+                                                ? s.withJob(plan.jobs().get(s.telemetryId()))
+                                                : s)
+                        .toList();
         store.create(q.withSteps(steps));
         messaging.createDataTopic(q.kafkaTopic());
         store.updateQueue(q.queueId(), QueueStatus.RUNNING, time.nowUs());
         launchReady(store.find(q.queueId()).orElseThrow());
         return store.find(q.queueId()).orElseThrow();
-    }
-
-    private static StepRecord withJob(StepRecord s, JobSpec job) {
-        if (job == null) {
-            return s;
-        }
-        return new StepRecord(
-                s.queueId(),
-                s.target(),
-                s.type(),
-                s.telemetryId(),
-                job.jobName(),
-                s.dependsOn(),
-                s.status(),
-                s.recordsWritten(),
-                s.message(),
-                s.updatedAtUs(),
-                0,
-                LaunchState.NONE,
-                0,
-                job.image(),
-                job.env());
     }
 
     /**

@@ -82,6 +82,26 @@ public record StepRecord(
         return jobNameFor(jobName, attempt);
     }
 
+    /** The same step, never launched, with the job of its plan (name, image, env). */
+    public StepRecord withJob(JobSpec job) {
+        return new StepRecord(
+                queueId,
+                target,
+                type,
+                telemetryId,
+                job.jobName(),
+                dependsOn,
+                status,
+                recordsWritten,
+                message,
+                updatedAtUs,
+                0,
+                LaunchState.NONE,
+                0,
+                job.image(),
+                job.env());
+    }
+
     /** The same step in another state (launch fields unchanged). */
     public StepRecord withState(StepStatus s, long records, String msg, long eventUs, long atUs) {
         return new StepRecord(
