@@ -86,6 +86,11 @@ public final class Health implements AutoCloseable {
         progressMs = clockMs.getAsLong();
     }
 
+    /** The last Kafka cluster probe succeeded within {@code staleMs}. */
+    public boolean kafkaUp() {
+        return clockMs.getAsLong() - kafkaOkMs <= staleMs;
+    }
+
     public boolean ready() {
         long now = clockMs.getAsLong();
         return now - kafkaOkMs <= staleMs && now - dbOkMs <= staleMs && now - progressMs <= stallMs;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ public final class Orchestrator {
     private final Consumer<String> errors;
     private final Map<String, Long> deadSinceUs = new ConcurrentHashMap<>();
     private final long reconcileGraceUs;
+    private volatile BooleanSupplier telemetryCurrent = () -> true;
 
     public Orchestrator(
             QueueStore store,
@@ -72,6 +74,15 @@ public final class Orchestrator {
         this.time = time;
         this.listener = listener;
         this.errors = errors;
+    }
+
+    /**
+     * Tells reconcile whether every telemetry event so far was read: while it is not (Kafka down,
+     * consumer group rebalancing after a restart), no job is judged gone, and the grace period
+     * starts again once it is.
+     */
+    public void telemetryCurrent(BooleanSupplier current) {
+        this.telemetryCurrent = current;
     }
 
     /** Persists the plan (steps with their job specs), creates the data topic, launches. */
@@ -236,6 +247,10 @@ public final class Orchestrator {
     }
 
     private boolean goneLongEnough(String jobName) {
+        if (!telemetryCurrent.getAsBoolean()) {
+            deadSinceUs.clear(); // its result may be waiting unread: judge after catching up
+            return false;
+        }
         if (launcher.isRunning(jobName)) {
             deadSinceUs.remove(jobName);
             return false;

@@ -133,6 +133,8 @@ public final class QueueManager implements ApiServer.Backend, AutoCloseable {
                         health,
                         this::error);
         health.watchLoop(consumer::alive);
+        // the consumer's lag is only fresh while Kafka answers: both, or no job is judged gone
+        orchestrator.telemetryCurrent(() -> health.kafkaUp() && consumer.caughtUpWithin(3_000));
         consumer.start();
     }
 

@@ -45,6 +45,7 @@ public final class TelemetryConsumer implements AutoCloseable {
     private final Thread thread;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running = true;
+    private volatile long caughtUpNs = Long.MIN_VALUE / 2;
     private long lastTickNs;
 
     public TelemetryConsumer(
@@ -101,6 +102,9 @@ public final class TelemetryConsumer implements AutoCloseable {
         }
         ConsumerRecords<String, byte[]> recs = consumer.poll(Duration.ofMillis(250));
         boolean clean = handleAndCommit(recs);
+        if (clean && caughtUp(consumer)) {
+            caughtUpNs = System.nanoTime();
+        }
         long now = System.nanoTime();
         if (now - lastTickNs >= TICK_NS) {
             lastTickNs = now;
@@ -119,6 +123,29 @@ public final class TelemetryConsumer implements AutoCloseable {
         } else {
             backoff.sleep();
         }
+    }
+
+    /**
+     * Every assigned partition handled to its end (as of the last fetch; stale while Kafka is
+     * down).
+     */
+    private static boolean caughtUp(KafkaConsumer<String, byte[]> c) {
+        Set<TopicPartition> assigned = c.assignment();
+        return !assigned.isEmpty()
+                && assigned.stream()
+                        .allMatch(
+                                tp ->
+                                        c.currentLag(tp).isPresent()
+                                                && c.currentLag(tp).getAsLong() == 0);
+    }
+
+    /**
+     * Whether the loop had read every event on {@code queue-events} within the last {@code
+     * withinMs}: only then may a job gone without a result be judged (its last event is not waiting
+     * behind a Kafka outage or a consumer-group rebalance).
+     */
+    public boolean caughtUpWithin(long withinMs) {
+        return System.nanoTime() - caughtUpNs <= withinMs * 1_000_000L;
     }
 
     private boolean handleAndCommit(ConsumerRecords<String, byte[]> recs) {

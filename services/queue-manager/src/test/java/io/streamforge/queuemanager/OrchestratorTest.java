@@ -476,4 +476,23 @@ class OrchestratorTest {
                 null,
                 null);
     }
+
+    @Test
+    void noJobIsJudgedGoneWhileTelemetryIsNotCurrent() {
+        java.util.concurrent.atomic.AtomicBoolean current =
+                new java.util.concurrent.atomic.AtomicBoolean(false);
+        orch.telemetryCurrent(current::get);
+        QueueRecord q = start("{\"target\":\"dummy-service\"}");
+        running.clear(); // the job ended; its result is still unread (Kafka down, rebalance)
+        orch.reconcile();
+        now.addAndGet(60_000_000);
+        orch.reconcile();
+        assertThat(reload(q).steps().get(0).status()).isEqualTo(StepStatus.PENDING);
+        current.set(true); // caught up: the grace period starts now
+        orch.reconcile();
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.RUNNING);
+        now.addAndGet(6_000_000);
+        orch.reconcile();
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.FAILED);
+    }
 }
