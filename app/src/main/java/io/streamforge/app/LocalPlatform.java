@@ -205,6 +205,7 @@ public final class LocalPlatform implements AutoCloseable {
                                 launcher,
                                 known::contains,
                                 TimeSource.system()));
+        launcher.addPlatformEnv("QUEUE_MANAGER_URL", apiUrl()); // for a visualizer step
         progress.accept("starting the visualizer (web UI)");
         visualizer = track(startVisualizer(env, o.uiPort()));
     }
@@ -342,6 +343,10 @@ public final class LocalPlatform implements AutoCloseable {
                                         s.adminPassword(),
                                         s.caFile().toString()))
                 .orElseGet(() -> KafkaSettings.plaintext(kafka.bootstrapServers()));
+    }
+
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
     }
 
     public LocalJobLauncher launcher() {

@@ -40,12 +40,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final long ADMIN_TIMEOUT_S = 30;
     private static final int START_ATTEMPTS = 3;
 
-    private final KafkaRaftServer server;
+    private KafkaRaftServer server;
     private final Path dataDir;
     private final int port;
     private final boolean deleteOnClose;
     private final KafkaSecurity security;
     private boolean closed;
+    private boolean stoppedForRestart;
 
     private EmbeddedKafkaBroker(
             KafkaRaftServer server,
@@ -123,6 +124,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             server.startup();
             EmbeddedKafkaBroker broker =
                     new EmbeddedKafkaBroker(server, root, port, deleteOnClose, security);
+            broker.controllerPort = controllerPort;
             broker.awaitReady();
             LOG.info(
                     "Kafka started on {} with logs in {} in {} ms",
@@ -293,6 +295,39 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
+    private int controllerPort;
+
+    /**
+     * Fault tests: shuts the broker down but keeps its ports and log folder for {@link #restart}
+     * (clients see a broker outage).
+     */
+    public synchronized void stopForRestart() {
+        if (closed || stoppedForRestart) {
+            throw new IllegalStateException("broker is not running");
+        }
+        server.shutdown();
+        server.awaitShutdown();
+        stoppedForRestart = true;
+        LOG.info("Kafka stopped for a restart on {}", bootstrapServers());
+    }
+
+    /** Starts the broker again on the same ports and log folder after {@link #stopForRestart}. */
+    public synchronized void restart() {
+        if (!stoppedForRestart) {
+            throw new IllegalStateException("broker was not stopped for a restart");
+        }
+        Path logDir = dataDir.resolve("kafka-logs");
+        Map<String, Object> settings = settings(logDir, port, controllerPort);
+        if (security != null) {
+            settings.putAll(security.brokerSettings(port, controllerPort));
+        }
+        server = new KafkaRaftServer(new KafkaConfig(settings, false), Time.SYSTEM);
+        server.startup();
+        stoppedForRestart = false;
+        awaitReady();
+        LOG.info("Kafka restarted on {}", bootstrapServers());
+    }
+
     /** Shuts the broker down cleanly; deletes the folder when it was a temporary one. */
     @Override
     public synchronized void close() {
@@ -302,8 +337,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         closed = true;
         long t0 = System.nanoTime();
         try {
-            server.shutdown();
-            server.awaitShutdown();
+            if (!stoppedForRestart) {
+                server.shutdown();
+                server.awaitShutdown();
+            }
         } finally {
             if (deleteOnClose) {
                 Folders.deleteRecursively(dataDir);

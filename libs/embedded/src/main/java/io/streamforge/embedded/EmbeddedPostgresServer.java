@@ -50,13 +50,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         THROWAWAY
     }
 
-    private final EmbeddedPostgres postgres;
+    private EmbeddedPostgres postgres;
     private final Path dataDir;
     private final boolean deleteOnClose;
     private final PostmasterWatchdog watchdog;
     private final ThrowawayCa.ServerCert tls;
     private final String password;
+    private Durability durability = Durability.THROWAWAY; // as started; kept by restart()
+    private Map<String, String> extra = Map.of(); // the TLS settings, kept by restart()
     private boolean closed;
+    private int stoppedPort;
 
     private EmbeddedPostgresServer(
             EmbeddedPostgres postgres,
@@ -132,8 +135,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 Files.createDirectories(root);
                 logSize = Files.exists(log) ? Files.size(log) : 0;
                 PostmasterRecovery.stopOrphan(cluster);
-                EmbeddedPostgres pg =
-                        launch(cluster, log, durability, PostgresTls.config(root, tls));
+                Map<String, String> extra = PostgresTls.config(root, tls);
+                EmbeddedPostgres pg = launch(cluster, log, durability, extra, FreePorts.pick());
                 LOG.info(
                         "PostgreSQL started on port {} with data in {} in {} ms ({})",
                         pg.getPort(),
@@ -141,13 +144,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         (System.nanoTime() - t0) / 1_000_000,
                         durability);
                 String password = tls == null ? "" : PostgresTls.requirePassword(pg, root, USER);
-                return new EmbeddedPostgresServer(
-                        pg,
-                        root,
-                        deleteOnClose,
-                        PostmasterWatchdog.start(cluster).orElse(null),
-                        tls,
-                        password);
+                EmbeddedPostgresServer server =
+                        new EmbeddedPostgresServer(
+                                pg,
+                                root,
+                                deleteOnClose,
+                                PostmasterWatchdog.start(cluster).orElse(null),
+                                tls,
+                                password);
+                server.durability = durability;
+                server.extra = extra;
+                return server;
             } catch (IOException | RuntimeException e) {
                 String tail = logTail(log, logSize);
                 if (attempt < START_ATTEMPTS && FreePorts.isBindFailure(new Exception(tail, e))) {
@@ -166,13 +173,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static EmbeddedPostgres launch(
-            Path cluster, Path log, Durability durability, Map<String, String> extra)
+            Path cluster, Path log, Durability durability, Map<String, String> extra, int port)
             throws IOException {
         EmbeddedPostgres.Builder b = EmbeddedPostgres.builder();
         extra.forEach(b::setServerConfig);
         b.setDataDirectory(cluster)
                 .setCleanDataDirectory(false)
-                .setPort(FreePorts.pick())
+                .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "100")
@@ -205,8 +212,46 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    public int port() {
-        return postgres.getPort();
+    public synchronized int port() {
+        return stoppedPort != 0 ? stoppedPort : postgres.getPort();
+    }
+
+    /**
+     * Fault tests: stops the server (fast shutdown) but keeps its port and cluster for {@link
+     * #restart} (clients see a database outage).
+     */
+    public synchronized void stopForRestart() {
+        if (closed || stoppedPort != 0) {
+            throw new IllegalStateException("server is not running");
+        }
+        int port = postgres.getPort();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop embedded PostgreSQL", e);
+        }
+        stoppedPort = port;
+        LOG.info("PostgreSQL stopped for a restart on port {}", port);
+    }
+
+    /** Starts the server again on the same port and cluster after {@link #stopForRestart}. */
+    public synchronized void restart() {
+        if (stoppedPort == 0) {
+            throw new IllegalStateException("server was not stopped for a restart");
+        }
+        try {
+            postgres =
+                    launch(
+                            dataDir.resolve("pgdata"),
+                            dataDir.resolve("postgres.log"),
+                            durability,
+                            extra,
+                            stoppedPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restart embedded PostgreSQL", e);
+        }
+        stoppedPort = 0;
+        LOG.info("PostgreSQL restarted on port {}", postgres.getPort());
     }
 
     /** JDBC URL of the {@code postgres} database (user in {@link #user()}, no password). */
@@ -258,7 +303,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         closed = true;
         try {
-            postgres.close();
+            if (stoppedPort == 0) {
+                postgres.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stop embedded PostgreSQL", e);
         } finally {

@@ -7,22 +7,22 @@ import io.streamforge.kafka.KafkaSettings;
 import io.streamforge.kafka.TelemetryCodec;
 import io.streamforge.kafka.Topics;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code queue-control} without a consumer group: every worker sees every command. It starts
- * at the commands sent shortly before it started ({@code lookbackMs}), so a stop sent while the
- * worker was starting is not lost, and a stop for an earlier run of another queue is irrelevant.
+ * Reads {@code queue-control} without a consumer group: every worker sees every command. Before the
+ * constructor returns it reads the topic's history up to its current end and hands over every
+ * {@code stop} of this queue (queue ids are unique, so any stop ever sent for it means the queue
+ * was stopped: a retried pod of a stopped queue learns it before working) and every other command
+ * sent since {@code startMs}; then a thread follows new commands.
  */
 public final class ControlListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlListener.class);
@@ -48,24 +48,35 @@ public final class ControlListener implements AutoCloseable {
                         .map(p -> new TopicPartition(p.topic(), p.partition()))
                         .toList();
         consumer.assign(parts);
-        seekTo(parts, startMs);
+        catchUp(parts, startMs);
         this.thread = new Thread(this::loop, "control-" + target);
         this.thread.setDaemon(true);
         this.thread.start();
     }
 
-    private void seekTo(List<TopicPartition> parts, long startMs) {
-        Map<TopicPartition, Long> query = new HashMap<>();
-        parts.forEach(p -> query.put(p, startMs));
-        Map<TopicPartition, OffsetAndTimestamp> found =
-                consumer.offsetsForTimes(query, Duration.ofSeconds(30));
-        for (TopicPartition p : parts) {
-            OffsetAndTimestamp o = found.get(p);
-            if (o == null) {
-                consumer.seekToEnd(List.of(p));
-            } else {
-                consumer.seek(p, o.offset());
+    /** Reads the history up to the current end: stops of this queue, and recent commands. */
+    private void catchUp(List<TopicPartition> parts, long startMs) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(parts, Duration.ofSeconds(30));
+        consumer.seekToBeginning(parts);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (parts.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            if (System.nanoTime() > deadline) {
+                LOG.warn("control history not read to its end within 30 s; going on");
+                return;
             }
+            for (ConsumerRecord<String, byte[]> rec : consumer.poll(Duration.ofMillis(200))) {
+                if (rec.timestamp() >= startMs || isStop(rec)) {
+                    dispatch(rec);
+                }
+            }
+        }
+    }
+
+    private static boolean isStop(ConsumerRecord<String, byte[]> rec) {
+        try {
+            return TelemetryCodec.decodeCommand(rec.value()).command().equals("stop");
+        } catch (InvalidRecordException e) {
+            return false;
         }
     }
 

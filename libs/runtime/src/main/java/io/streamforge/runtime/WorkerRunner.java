@@ -109,6 +109,10 @@ public final class WorkerRunner {
     }
 
     private static int execute(WorkerConfig config, Worker worker, WorkerContext ctx) {
+        if (ctx.stop().stopped()) { // e.g. a retried pod of a queue stopped before it started
+            ctx.telemetry().send("interrupted", "queue stopped before this worker started", 0);
+            return OK;
+        }
         ctx.telemetry().send("started", config.service() + " started", 0);
         try {
             long written = worker.run(ctx);

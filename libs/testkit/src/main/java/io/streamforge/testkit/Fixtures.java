@@ -6,6 +6,7 @@ import io.streamforge.domain.Interval;
 import io.streamforge.domain.Micros;
 import io.streamforge.domain.Symbol;
 import io.streamforge.domain.Trade;
+import io.streamforge.domain.queue.LaunchState;
 import io.streamforge.domain.queue.QueueRecord;
 import io.streamforge.domain.queue.QueueStatus;
 import io.streamforge.domain.queue.StepRecord;
@@ -14,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Small, deterministic market-data and queue records for tests. */
 public final class Fixtures {
@@ -151,6 +153,11 @@ public final class Fixtures {
                 StepStatus.PENDING,
                 0,
                 "",
-                0);
+                0,
+                0,
+                LaunchState.NONE,
+                0,
+                "streamforge/" + target + ":test",
+                Map.of("QUEUE_ID", queueId, "TELEMETRY_ID", telemetryId, "SYMBOLS", "BTCUSDT"));
     }
 }

@@ -2,6 +2,7 @@ package io.streamforge.testkit;
 
 import io.streamforge.domain.PermanentException;
 import io.streamforge.domain.port.QueueStore;
+import io.streamforge.domain.queue.LaunchState;
 import io.streamforge.domain.queue.QueueRecord;
 import io.streamforge.domain.queue.QueueStatus;
 import io.streamforge.domain.queue.StepRecord;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * A thread-safe {@link QueueStore} in memory that passes {@link QueueStoreContract}: terminal
@@ -58,6 +61,17 @@ public final class InMemoryQueueStore implements QueueStore {
     }
 
     @Override
+    public synchronized List<QueueRecord> listUnfinished() {
+        return queues.values().stream()
+                .filter(
+                        q ->
+                                !q.status().terminal()
+                                        || q.steps().stream().anyMatch(s -> !s.status().terminal()))
+                .sorted(NEWEST_FIRST)
+                .toList();
+    }
+
+    @Override
     public synchronized boolean updateStep(
             String queueId,
             String telemetryId,
@@ -66,6 +80,67 @@ public final class InMemoryQueueStore implements QueueStore {
             String message,
             long atUs) {
         Objects.requireNonNull(status, "status");
+        return change(
+                queueId,
+                telemetryId,
+                s -> !s.status().terminal(),
+                s -> s.withState(status, recordsWritten, message, s.lastEventUs(), atUs));
+    }
+
+    @Override
+    public synchronized boolean applyTelemetry(
+            String queueId,
+            String telemetryId,
+            StepStatus status,
+            long recordsWritten,
+            String message,
+            long eventUs,
+            long atUs) {
+        Objects.requireNonNull(status, "status");
+        return change(
+                queueId,
+                telemetryId,
+                s -> !s.status().terminal() && s.lastEventUs() <= eventUs,
+                s -> s.withState(status, recordsWritten, message, eventUs, atUs));
+    }
+
+    @Override
+    public synchronized boolean claimLaunch(
+            String queueId, String telemetryId, int attempt, long atUs) {
+        return change(
+                queueId,
+                telemetryId,
+                s -> !s.status().terminal() && s.attempt() < attempt,
+                s -> s.withLaunch(attempt, LaunchState.LAUNCHING, atUs));
+    }
+
+    @Override
+    public synchronized boolean markLaunched(
+            String queueId, String telemetryId, int attempt, long atUs) {
+        return change(
+                queueId,
+                telemetryId,
+                s -> s.attempt() == attempt && s.launch() == LaunchState.LAUNCHING,
+                s -> s.withLaunch(attempt, LaunchState.LAUNCHED, atUs));
+    }
+
+    @Override
+    public synchronized boolean markStopping(String queueId, String telemetryId, long atUs) {
+        return change(
+                queueId,
+                telemetryId,
+                s ->
+                        !s.status().terminal()
+                                && (s.launch() == LaunchState.LAUNCHING
+                                        || s.launch() == LaunchState.LAUNCHED),
+                s -> s.withLaunch(s.attempt(), LaunchState.STOPPING, atUs));
+    }
+
+    private boolean change(
+            String queueId,
+            String telemetryId,
+            Predicate<StepRecord> when,
+            UnaryOperator<StepRecord> how) {
         QueueRecord q = queues.get(queueId);
         if (q == null) {
             return false;
@@ -74,22 +149,10 @@ public final class InMemoryQueueStore implements QueueStore {
         for (int i = 0; i < steps.size(); i++) {
             StepRecord s = steps.get(i);
             if (s.telemetryId().equals(telemetryId)) {
-                if (s.status().terminal()) {
+                if (!when.test(s)) {
                     return false;
                 }
-                steps.set(
-                        i,
-                        new StepRecord(
-                                s.queueId(),
-                                s.target(),
-                                s.type(),
-                                s.telemetryId(),
-                                s.jobName(),
-                                s.dependsOn(),
-                                status,
-                                recordsWritten,
-                                message,
-                                atUs));
+                steps.set(i, how.apply(s));
                 queues.put(queueId, q.withSteps(steps));
                 return true;
             }

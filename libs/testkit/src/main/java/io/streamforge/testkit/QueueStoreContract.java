@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamforge.domain.PermanentException;
 import io.streamforge.domain.port.QueueStore;
+import io.streamforge.domain.queue.LaunchState;
 import io.streamforge.domain.queue.QueueRecord;
 import io.streamforge.domain.queue.QueueStatus;
 import io.streamforge.domain.queue.StepRecord;
@@ -185,6 +186,97 @@ public abstract class QueueStoreContract {
                                 List.of("q-order-a", "q-order-z")));
         store.create(q.withSteps(steps));
         assertThat(store.find("q-order").orElseThrow().steps()).isEqualTo(steps);
+    }
+
+    @Test
+    void unfinishedQueuesAreTheNonTerminalOnesNewestFirst() {
+        store.create(Fixtures.queue("q-done", T_US + 30));
+        store.create(Fixtures.queue("q-pending", T_US + 10));
+        store.create(Fixtures.queue("q-running", T_US + 20));
+        store.create(Fixtures.queue("q-failed", T_US + 40));
+        store.updateQueue("q-running", QueueStatus.RUNNING, T_US + 21);
+        store.updateQueue("q-done", QueueStatus.FINISHED, T_US + 31);
+        store.updateQueue("q-failed", QueueStatus.FAILED, T_US + 41);
+        store.updateStep("q-done", "q-done-loader", StepStatus.FINISHED, 1, "", T_US + 32);
+        store.updateStep("q-done", "q-done-graph", StepStatus.FINISHED, 1, "", T_US + 33);
+        store.updateStep("q-failed", "q-failed-loader", StepStatus.FAILED, 1, "", T_US + 42);
+        assertThat(store.listUnfinished())
+                .as("a failed queue whose other step still runs has work left")
+                .extracting(QueueRecord::queueId)
+                .containsExactly("q-failed", "q-running", "q-pending");
+        store.updateStep("q-failed", "q-failed-graph", StepStatus.INTERRUPTED, 1, "", T_US + 43);
+        assertThat(store.listUnfinished())
+                .extracting(QueueRecord::queueId)
+                .containsExactly("q-running", "q-pending");
+        assertThat(store.listUnfinished().get(0).steps()).hasSize(2);
+    }
+
+    @Test
+    void anAttemptIsClaimedOnceAndThenMarkedLaunched() {
+        store.create(Fixtures.queue("q-claim", T_US));
+        String id = "q-claim-loader";
+        assertThat(step("q-claim", id).attempt()).isZero();
+        assertThat(step("q-claim", id).launch()).isEqualTo(LaunchState.NONE);
+        assertThat(store.claimLaunch("q-claim", id, 1, T_US + 1)).isTrue();
+        assertThat(store.claimLaunch("q-claim", id, 1, T_US + 2)).isFalse();
+        StepRecord claimed = step("q-claim", id);
+        assertThat(claimed.attempt()).isEqualTo(1);
+        assertThat(claimed.launch()).isEqualTo(LaunchState.LAUNCHING);
+        assertThat(claimed.status()).isEqualTo(StepStatus.PENDING);
+        assertThat(store.markLaunched("q-claim", id, 2, T_US + 3)).isFalse();
+        assertThat(store.markLaunched("q-claim", id, 1, T_US + 3)).isTrue();
+        assertThat(store.markLaunched("q-claim", id, 1, T_US + 4)).isFalse();
+        assertThat(step("q-claim", id).launch()).isEqualTo(LaunchState.LAUNCHED);
+        assertThat(store.claimLaunch("q-claim", id, 2, T_US + 5)).isTrue();
+        StepRecord second = step("q-claim", id);
+        assertThat(second.attempt()).isEqualTo(2);
+        assertThat(second.currentJobName()).isEqualTo("job-q-claim-loader-r2");
+        assertThat(second.env()).containsEntry("TELEMETRY_ID", id);
+        assertThat(second.image()).isEqualTo("streamforge/loader-api-candles:test");
+        assertThat(store.claimLaunch("q-claim", "nope", 1, T_US)).isFalse();
+        assertThat(store.claimLaunch("nope", id, 3, T_US)).isFalse();
+    }
+
+    @Test
+    void aTerminalStepIsNotClaimed() {
+        store.create(Fixtures.queue("q-ended", T_US));
+        store.updateStep("q-ended", "q-ended-graph", StepStatus.INTERRUPTED, 0, "stop", T_US + 1);
+        assertThat(store.claimLaunch("q-ended", "q-ended-graph", 1, T_US + 2)).isFalse();
+        assertThat(step("q-ended", "q-ended-graph").launch()).isEqualTo(LaunchState.NONE);
+    }
+
+    @Test
+    void onlyAClaimedOrLaunchedStepIsMarkedStopping() {
+        store.create(Fixtures.queue("q-stop", T_US));
+        assertThat(store.markStopping("q-stop", "q-stop-loader", T_US + 1)).isFalse();
+        store.claimLaunch("q-stop", "q-stop-loader", 1, T_US + 2);
+        assertThat(store.markStopping("q-stop", "q-stop-loader", T_US + 3)).isTrue();
+        StepRecord s = step("q-stop", "q-stop-loader");
+        assertThat(s.launch()).isEqualTo(LaunchState.STOPPING);
+        assertThat(s.attempt()).isEqualTo(1);
+        assertThat(store.markLaunched("q-stop", "q-stop-loader", 1, T_US + 4)).isFalse();
+        assertThat(step("q-stop", "q-stop-loader").launch()).isEqualTo(LaunchState.STOPPING);
+    }
+
+    @Test
+    void replayedTelemetryChangesNothing() {
+        store.create(Fixtures.queue("q-tel", T_US));
+        String id = "q-tel-loader";
+        assertThat(store.applyTelemetry("q-tel", id, StepStatus.RUNNING, 50, "a", 100, T_US + 1))
+                .isTrue();
+        assertThat(store.applyTelemetry("q-tel", id, StepStatus.RUNNING, 90, "b", 200, T_US + 2))
+                .isTrue();
+        assertThat(store.applyTelemetry("q-tel", id, StepStatus.RUNNING, 50, "a", 100, T_US + 3))
+                .isFalse();
+        StepRecord s = step("q-tel", id);
+        assertThat(s.recordsWritten()).isEqualTo(90);
+        assertThat(s.lastEventUs()).isEqualTo(200);
+        assertThat(store.applyTelemetry("q-tel", id, StepStatus.FINISHED, 99, "c", 200, T_US + 4))
+                .isTrue();
+        assertThat(store.applyTelemetry("q-tel", id, StepStatus.RUNNING, 1, "d", 300, T_US + 5))
+                .isFalse();
+        assertThat(step("q-tel", id).status()).isEqualTo(StepStatus.FINISHED);
+        assertThat(step("q-tel", id).recordsWritten()).isEqualTo(99);
     }
 
     private StepRecord step(String queueId, String telemetryId) {

@@ -20,9 +20,8 @@ import io.streamforge.runtime.auth.HttpAuth;
 import io.streamforge.runtime.auth.Role;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,11 +44,21 @@ public final class ApiServer implements AutoCloseable {
         QueueRecord startTestFlow(byte[] body);
 
         boolean stop(String queueId);
+
+        /** Readiness with a {@code status} of UP or DOWN and one entry per check. */
+        default Map<String, Object> readiness() {
+            return Map.of("status", "UP");
+        }
+
+        /** False only when the process must be restarted. */
+        default boolean live() {
+            return true;
+        }
     }
 
     private final Javalin app;
     private final byte[] openApi;
-    private final Map<String, Set<SseClient>> subscribers = new ConcurrentHashMap<>();
+    private final EventHub hub;
 
     public ApiServer(
             String host,
@@ -58,7 +67,9 @@ public final class ApiServer implements AutoCloseable {
             QueueStore store,
             PrometheusMeterRegistry registry,
             CoverageLedger coverage,
+            EventHub hub,
             HttpAuth auth) {
+        this.hub = hub;
         this.openApi = write(ApiDocs.document(auth.settings().issuerUrl())).getBytes(UTF_8);
         this.app =
                 Javalin.create(
@@ -103,14 +114,30 @@ public final class ApiServer implements AutoCloseable {
                 ctx -> json(ctx, 200, store.list().stream().map(QueueViews::queue).toList()),
                 Role.VIEWER);
         r.post("/queues/stop", ctx -> stop(ctx, backend, stopId(ctx)), Role.OPERATOR);
+        // before /{id}: one stream of every queue's events (a browser needs one connection)
+        r.sse("/queues/events", client -> subscribe(client, store, null), Role.VIEWER);
         r.get(
                 "/queues/{id}",
                 ctx -> json(ctx, 200, QueueViews.queue(find(store, ctx.pathParam("id")))),
                 Role.VIEWER);
         r.post("/queues/{id}/stop", ctx -> stop(ctx, backend, ctx.pathParam("id")), Role.OPERATOR);
-        r.sse("/queues/{id}/events", client -> subscribe(client, store), Role.VIEWER);
-        r.get("/health/live", ctx -> json(ctx, 200, Map.of("status", "UP")));
-        r.get("/health/ready", ctx -> json(ctx, 200, Map.of("status", "UP")));
+        r.sse(
+                "/queues/{id}/events",
+                client -> subscribe(client, store, client.ctx().pathParam("id")),
+                Role.VIEWER);
+        r.get(
+                "/health/live",
+                ctx ->
+                        json(
+                                ctx,
+                                backend.live() ? 200 : 503,
+                                Map.of("status", backend.live() ? "UP" : "DOWN")));
+        r.get(
+                "/health/ready",
+                ctx -> {
+                    Map<String, Object> ready = backend.readiness();
+                    json(ctx, "UP".equals(ready.get("status")) ? 200 : 503, ready);
+                });
         r.get("/health/startup", ctx -> json(ctx, 200, Map.of("status", "UP")));
         r.get(
                 "/metrics",
@@ -180,29 +207,46 @@ public final class ApiServer implements AutoCloseable {
                 .orElseThrow(() -> new ProblemException(404, "queue_id", "no queue " + id));
     }
 
-    private void subscribe(SseClient client, QueueStore store) {
-        String id = client.ctx().pathParam("id");
-        if (store.find(id).isEmpty()) {
-            client.sendEvent("error", "no queue " + id);
+    /**
+     * One SSE stream: the queue ({@code queueId}) or every queue (null), served by the {@link
+     * EventHub} on this request's thread; {@code Last-Event-ID} resumes after a drop.
+     */
+    private void subscribe(SseClient client, QueueStore store, String queueId) {
+        if (queueId != null && store.find(queueId).isEmpty()) {
+            client.sendEvent("error", "no queue " + queueId);
             client.close();
             return;
         }
-        client.keepAlive();
-        Set<SseClient> set = subscribers.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet());
-        set.add(client);
-        client.onClose(() -> set.remove(client));
-        client.sendEvent("queue", write(QueueViews.queue(store.find(id).orElseThrow())));
+        hub.serve(client, queueId, lastEventId(client.ctx()), () -> snapshot(store, queueId));
     }
 
-    /** Pushes a telemetry event to the SSE subscribers of its queue. */
-    public void publish(TelemetryEvent e) {
-        for (SseClient c : subscribers.getOrDefault(e.queueId(), Set.of())) {
-            try {
-                c.sendEvent("telemetry", write(e));
-            } catch (RuntimeException ex) {
-                subscribers.get(e.queueId()).remove(c);
-            }
+    private List<EventHub.Event> snapshot(QueueStore store, String queueId) {
+        long id = hub.lastId();
+        List<QueueRecord> queues =
+                queueId == null
+                        ? store.listUnfinished()
+                        : store.find(queueId).map(List::of).orElse(List.of());
+        return queues.stream()
+                .map(q -> new EventHub.Event(id, q.queueId(), "queue", write(QueueViews.queue(q))))
+                .toList();
+    }
+
+    private static Long lastEventId(Context ctx) {
+        String h = ctx.header("Last-Event-ID");
+        try {
+            return h == null || h.isBlank() ? null : Long.parseLong(h.trim());
+        } catch (NumberFormatException e) {
+            return null; // not one of ours: start with a snapshot
         }
+    }
+
+    /** Pushes a telemetry event to the SSE clients of its queue and of all queues. */
+    public void publish(TelemetryEvent e) {
+        hub.publish(e.queueId(), "telemetry", write(e));
+    }
+
+    public EventHub events() {
+        return hub;
     }
 
     private static void created(Context ctx, QueueRecord q) {
@@ -253,7 +297,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        subscribers.values().forEach(s -> s.forEach(SseClient::close));
+        hub.closeAll();
         app.stop();
     }
 }

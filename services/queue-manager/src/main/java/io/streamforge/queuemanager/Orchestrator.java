@@ -3,7 +3,7 @@ package io.streamforge.queuemanager;
 import io.streamforge.domain.port.JobLauncher;
 import io.streamforge.domain.port.QueueStore;
 import io.streamforge.domain.port.TimeSource;
-import io.streamforge.domain.queue.JobSpec;
+import io.streamforge.domain.queue.LaunchState;
 import io.streamforge.domain.queue.QueueRecord;
 import io.streamforge.domain.queue.QueueStatus;
 import io.streamforge.domain.queue.StepRecord;
@@ -16,14 +16,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives queues through {@code pending → running → finished | failed | interrupted}: launches the
- * steps whose dependencies finished, reacts to telemetry, stops the rest of a queue when one step
- * fails, and notices workers that ended without a word (reconcile).
+ * Drives queues through {@code pending → running → finished | failed | interrupted}. It keeps no
+ * state of its own: every step's launch state, attempt, job spec and last telemetry live in the
+ * {@link QueueStore}, so a new orchestrator on the same store goes on where a dead one stopped
+ * ({@link #reconcile} is also the recovery): a claimed launch that never reached the launcher is
+ * launched, a running job is adopted, a job that ended without a result fails its step. A launch is
+ * claimed in the store before the launcher is called, so an attempt is never launched twice.
  */
 public final class Orchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
@@ -40,11 +44,11 @@ public final class Orchestrator {
     private final Messaging messaging;
     private final TimeSource time;
     private final Consumer<TelemetryEvent> listener;
-    private final Map<String, Map<String, JobSpec>> jobs = new ConcurrentHashMap<>();
-    private final Set<String> launched = ConcurrentHashMap.newKeySet();
+    private final Consumer<String> errors;
     private final Map<String, Long> deadSinceUs = new ConcurrentHashMap<>();
     private final long reconcileGraceUs;
     private volatile String refusing;
+    private volatile BooleanSupplier telemetryCurrent = () -> true;
 
     public Orchestrator(
             QueueStore store,
@@ -53,44 +57,84 @@ public final class Orchestrator {
             TimeSource time,
             Consumer<TelemetryEvent> listener,
             long reconcileGraceMs) {
+        this(store, launcher, messaging, time, listener, reconcileGraceMs, stage -> {});
+    }
+
+    /** {@code errors} counts failures per stage ({@code launch}, {@code stop}). */
+    public Orchestrator(
+            QueueStore store,
+            JobLauncher launcher,
+            Messaging messaging,
+            TimeSource time,
+            Consumer<TelemetryEvent> listener,
+            long reconcileGraceMs,
+            Consumer<String> errors) {
         this.reconcileGraceUs = reconcileGraceMs * 1_000L;
         this.store = store;
         this.launcher = launcher;
         this.messaging = messaging;
         this.time = time;
         this.listener = listener;
+        this.errors = errors;
     }
 
+    /**
+     * Tells reconcile whether every telemetry event so far was read: while it is not (Kafka down,
+     * consumer group rebalancing after a restart), no job is judged gone, and the grace period
+     * starts again once it is.
+     */
+    public void telemetryCurrent(BooleanSupplier current) {
+        this.telemetryCurrent = current;
+    }
+
+    /** Persists the plan (steps with their job specs), creates the data topic, launches. */
     public synchronized QueueRecord start(PipelinePlanner.Plan plan) {
         if (refusing != null) {
             throw new ProblemException(503, null, "the platform is stopping: " + refusing);
         }
         QueueRecord q = plan.queue();
-        store.create(q);
-        jobs.put(q.queueId(), plan.jobs());
+        List<StepRecord> steps =
+                q.steps().stream()
+                        .map(
+                                s ->
+                                        plan.jobs().containsKey(s.telemetryId())
+                                                ? s.withJob(plan.jobs().get(s.telemetryId()))
+                                                : s)
+                        .toList();
+        store.create(q.withSteps(steps));
         messaging.createDataTopic(q.kafkaTopic());
         store.updateQueue(q.queueId(), QueueStatus.RUNNING, time.nowUs());
-        launchReady(q.queueId());
+        launchReady(store.find(q.queueId()).orElseThrow());
         return store.find(q.queueId()).orElseThrow();
     }
 
+    /**
+     * Applies one telemetry event (idempotent: a replayed event changes nothing). Store errors
+     * propagate, so the consumer retries and commits the offset only after the write.
+     */
     public synchronized void onTelemetry(TelemetryEvent e) {
         listener.accept(e);
-        Optional<QueueRecord> q = store.find(e.queueId());
-        if (q.isEmpty()) {
-            return;
-        }
         StepStatus status = stepStatus(e.status());
         if (status == null) {
             return;
         }
         String msg = e.errorMessage() != null ? e.errorMessage() : e.message();
-        store.updateStep(
-                e.queueId(), e.telemetryId(), status, e.recordsWritten(), msg, time.nowUs());
+        boolean changed =
+                store.applyTelemetry(
+                        e.queueId(),
+                        e.telemetryId(),
+                        status,
+                        e.recordsWritten(),
+                        msg,
+                        e.timestampUs(),
+                        time.nowUs());
+        if (!changed || !status.terminal()) {
+            return;
+        }
         if (status == StepStatus.FAILED) {
             failQueue(e.queueId(), e.telemetryId() + " failed: " + msg);
         }
-        advance(e.queueId());
+        store.find(e.queueId()).ifPresent(this::advance);
     }
 
     static StepStatus stepStatus(String telemetry) {
@@ -103,6 +147,10 @@ public final class Orchestrator {
         };
     }
 
+    /**
+     * Sends the stop command, marks steps that never started {@code interrupted}, and asks the
+     * launcher to stop the jobs of the others (they get the grace period to report first).
+     */
     public synchronized boolean stop(String queueId) {
         Optional<QueueRecord> q = store.find(queueId);
         if (q.isEmpty()) {
@@ -110,7 +158,10 @@ public final class Orchestrator {
         }
         messaging.sendStop(queueId);
         for (StepRecord s : q.get().steps()) {
-            if (s.status() == StepStatus.PENDING && !launched.contains(s.jobName())) {
+            if (s.status().terminal()) {
+                continue;
+            }
+            if (s.launch() == LaunchState.NONE) {
                 store.updateStep(
                         queueId,
                         s.telemetryId(),
@@ -118,10 +169,12 @@ public final class Orchestrator {
                         0,
                         "stopped before start",
                         time.nowUs());
+            } else if (s.launch() != LaunchState.STOPPING) {
+                store.markStopping(queueId, s.telemetryId(), time.nowUs());
+                stopJob(s.currentJobName());
             }
         }
-        jobs.remove(queueId);
-        advance(queueId);
+        store.find(queueId).ifPresent(this::advance);
         return true;
     }
 
@@ -134,10 +187,7 @@ public final class Orchestrator {
     public synchronized List<String> interruptAll(String reason) {
         refusing = reason;
         List<String> ids = new ArrayList<>();
-        for (QueueRecord q : store.list()) {
-            if (q.status().terminal()) {
-                continue;
-            }
+        for (QueueRecord q : store.listUnfinished()) {
             for (StepRecord s : q.steps()) {
                 store.updateStep(
                         q.queueId(),
@@ -147,42 +197,91 @@ public final class Orchestrator {
                         reason,
                         time.nowUs());
             }
-            jobs.remove(q.queueId());
             messaging.sendStop(q.queueId());
-            advance(q.queueId());
+            store.find(q.queueId()).ifPresent(this::advance);
             ids.add(q.queueId());
         }
         return ids;
     }
 
-    /**
-     * Marks steps whose job ended without a terminal telemetry event as failed, once the job has
-     * been gone longer than the grace period (its last event may still be on its way).
-     */
-    public synchronized void reconcile() {
-        for (QueueRecord q : store.list()) {
-            if (q.status().terminal()) {
-                continue;
-            }
-            for (StepRecord s : q.steps()) {
-                if (!s.status().terminal()
-                        && launched.contains(s.jobName())
-                        && goneLongEnough(s.jobName())) {
-                    store.updateStep(
-                            q.queueId(),
-                            s.telemetryId(),
-                            StepStatus.FAILED,
-                            s.recordsWritten(),
-                            "job ended without reporting a result",
-                            time.nowUs());
-                    failQueue(q.queueId(), s.telemetryId() + " ended without a result");
-                }
-            }
-            advance(q.queueId());
+    private void stopJob(String jobName) {
+        try {
+            launcher.stop(jobName);
+        } catch (RuntimeException e) {
+            errors.accept("stop");
+            LOG.error("could not stop job {} (retried by reconcile)", jobName, e);
         }
     }
 
+    /**
+     * One pass over the unfinished queues (never the whole history): finishes claimed launches,
+     * adopts running jobs, ends steps whose job is gone longer than the grace period without a
+     * result (failed; interrupted when the queue was stopped), launches what became ready.
+     */
+    public synchronized void reconcile() {
+        for (QueueRecord q : store.listUnfinished()) {
+            boolean changed = false;
+            for (StepRecord s : q.steps()) {
+                if (!s.status().terminal()) {
+                    changed |= reconcileStep(q, s);
+                }
+            }
+            if (changed) {
+                store.find(q.queueId()).ifPresent(this::advance);
+            } else {
+                advance(q); // nothing changed: the loaded record is current
+            }
+        }
+    }
+
+    /** Whether it changed the step in the store. */
+    private boolean reconcileStep(QueueRecord q, StepRecord s) {
+        String job = s.currentJobName();
+        switch (s.launch()) {
+            case LAUNCHING -> {
+                if (!launcher.exists(job)) {
+                    return launch(s, false); // claimed, but the launcher never got it
+                } else if (launcher.isRunning(job)) {
+                    return store.markLaunched(
+                            q.queueId(), s.telemetryId(), s.attempt(), time.nowUs());
+                } else if (goneLongEnough(job)) {
+                    return endStep(q, s, StepStatus.FAILED, "job ended without reporting a result");
+                }
+                return false;
+            }
+            case LAUNCHED -> {
+                return goneLongEnough(job)
+                        && endStep(q, s, StepStatus.FAILED, "job ended without reporting a result");
+            }
+            case STOPPING -> {
+                if (goneLongEnough(job)) {
+                    return endStep(q, s, StepStatus.INTERRUPTED, "stopped; job removed");
+                }
+                stopJob(job); // idempotent: a new manager re-arms the deletion
+                return false;
+            }
+            default -> {
+                return false; // NONE: launched by advance once its dependencies finished
+            }
+        }
+    }
+
+    private boolean endStep(QueueRecord q, StepRecord s, StepStatus end, String why) {
+        deadSinceUs.remove(s.currentJobName());
+        boolean changed =
+                store.updateStep(
+                        q.queueId(), s.telemetryId(), end, s.recordsWritten(), why, time.nowUs());
+        if (changed && end == StepStatus.FAILED) {
+            failQueue(q.queueId(), s.telemetryId() + ": " + why);
+        }
+        return changed;
+    }
+
     private boolean goneLongEnough(String jobName) {
+        if (!telemetryCurrent.getAsBoolean()) {
+            deadSinceUs.clear(); // its result may be waiting unread: judge after catching up
+            return false;
+        }
         if (launcher.isRunning(jobName)) {
             deadSinceUs.remove(jobName);
             return false;
@@ -191,16 +290,22 @@ public final class Orchestrator {
         return time.nowUs() - since >= reconcileGraceUs;
     }
 
+    /**
+     * Fails the queue and stops the rest of it; the queue stays in the unfinished set while a step
+     * has not ended, so reconcile keeps watching the jobs being stopped.
+     */
     private void failQueue(String queueId, String why) {
         LOG.warn("queue {} fails: {}", queueId, why);
         store.updateQueue(queueId, QueueStatus.FAILED, time.nowUs());
         stop(queueId);
     }
 
-    private void advance(String queueId) {
-        launchReady(queueId);
-        QueueRecord q = store.find(queueId).orElseThrow();
-        List<StepRecord> steps = q.steps();
+    private void advance(QueueRecord q) {
+        if (q.status().terminal() && q.steps().stream().allMatch(s -> s.status().terminal())) {
+            return;
+        }
+        List<StepRecord> steps =
+                launchReady(q) ? store.find(q.queueId()).orElseThrow().steps() : q.steps();
         if (steps.stream().allMatch(s -> s.status().terminal())) {
             QueueStatus end =
                     steps.stream().anyMatch(s -> s.status() == StepStatus.FAILED)
@@ -208,25 +313,43 @@ public final class Orchestrator {
                             : steps.stream().anyMatch(s -> s.status() == StepStatus.INTERRUPTED)
                                     ? QueueStatus.INTERRUPTED
                                     : QueueStatus.FINISHED;
-            store.updateQueue(queueId, end, time.nowUs());
-            jobs.remove(queueId);
+            store.updateQueue(q.queueId(), end, time.nowUs());
         }
     }
 
-    private void launchReady(String queueId) {
-        Map<String, JobSpec> specs = jobs.get(queueId);
-        if (specs == null) {
-            return;
+    /** Launches the steps whose dependencies finished; whether any launch state changed. */
+    private boolean launchReady(QueueRecord q) {
+        if (q.status().terminal()) {
+            return false;
         }
-        QueueRecord q = store.find(queueId).orElseThrow();
+        boolean changed = false;
         for (StepRecord s : q.steps()) {
             if (s.status() == StepStatus.PENDING
-                    && !launched.contains(s.jobName())
+                    && s.launch() == LaunchState.NONE
                     && depsFinished(q, s)) {
-                launched.add(s.jobName());
-                launcher.launch(specs.get(s.telemetryId()));
+                changed |= launch(s, true);
             }
         }
+        return changed;
+    }
+
+    /**
+     * Claims attempt 1 (when {@code claim}) and hands the job to the launcher; whether it changed
+     * the step in the store.
+     */
+    private boolean launch(StepRecord s, boolean claim) {
+        int attempt = Math.max(1, s.attempt());
+        if (claim && !store.claimLaunch(s.queueId(), s.telemetryId(), attempt, time.nowUs())) {
+            return false; // another orchestrator claimed it
+        }
+        try {
+            launcher.launch(s.job(attempt));
+            store.markLaunched(s.queueId(), s.telemetryId(), attempt, time.nowUs());
+        } catch (RuntimeException e) {
+            errors.accept("launch");
+            LOG.error("launch of {} failed (retried by reconcile)", s.job(attempt).jobName(), e);
+        }
+        return true;
     }
 
     private static boolean depsFinished(QueueRecord q, StepRecord step) {

@@ -10,6 +10,7 @@ import io.streamforge.domain.port.CoverageLedger;
 import io.streamforge.domain.port.JobLauncher;
 import io.streamforge.domain.port.QueueStore;
 import io.streamforge.domain.port.TimeSource;
+import io.streamforge.domain.queue.JobSpec;
 import io.streamforge.domain.queue.QueueRecord;
 import io.streamforge.kafka.Json;
 import io.streamforge.kafka.KafkaSettings;
@@ -27,14 +28,46 @@ import java.util.function.Predicate;
 
 /** The queue-manager wired together: API, orchestrator, telemetry consumer, Kafka messaging. */
 public final class QueueManager implements ApiServer.Backend, AutoCloseable {
-    /** Settings of the manager itself (the store and launcher are passed in). */
+    /**
+     * Settings of the manager itself (the store and launcher are passed in). {@code readyStaleMs}:
+     * readiness is DOWN when Kafka or the store did not answer for this long; {@code loopStallMs}:
+     * DOWN when the telemetry loop made no pass for this long; {@code sseClientBuffer}: events
+     * buffered per SSE client before it is dropped; {@code sseReplayEvents}: events kept for {@code
+     * Last-Event-ID} resumes.
+     */
     public record Settings(
             KafkaSettings kafka,
             String host,
             int port,
             int partitions,
             Map<String, String> images,
-            long graceMs) {}
+            long graceMs,
+            long readyStaleMs,
+            long loopStallMs,
+            int sseClientBuffer,
+            int sseReplayEvents) {
+
+        /** With the default health and SSE limits. */
+        public Settings(
+                KafkaSettings kafka,
+                String host,
+                int port,
+                int partitions,
+                Map<String, String> images,
+                long graceMs) {
+            this(
+                    kafka,
+                    host,
+                    port,
+                    partitions,
+                    images,
+                    graceMs,
+                    ControlPlaneLimits.DEFAULTS.readyStaleMs(),
+                    ControlPlaneLimits.DEFAULTS.loopStallMs(),
+                    ControlPlaneLimits.DEFAULTS.sseClientBuffer(),
+                    ControlPlaneLimits.DEFAULTS.sseReplayEvents());
+        }
+    }
 
     /**
      * Who may call the API ({@link HttpAuth}) and the image each target's job template runs (a
@@ -58,6 +91,7 @@ public final class QueueManager implements ApiServer.Backend, AutoCloseable {
     private final Function<String, Optional<String>> templateImages;
     private final ApiServer api;
     private final TelemetryConsumer consumer;
+    private final Health health;
 
     public QueueManager(
             Settings s,
@@ -99,13 +133,64 @@ public final class QueueManager implements ApiServer.Backend, AutoCloseable {
         ApiServer[] apiRef = new ApiServer[1];
         this.orchestrator =
                 new Orchestrator(
-                        store, launcher, messaging, time, e -> publish(apiRef[0], e), s.graceMs());
+                        store,
+                        launcher,
+                        messaging,
+                        time,
+                        e -> publish(apiRef[0], e),
+                        s.graceMs(),
+                        this::error);
+        this.health =
+                new Health(s.readyStaleMs(), s.loopStallMs(), System::currentTimeMillis)
+                        .probeKafka(s.kafka(), Math.max(250, s.readyStaleMs() / 4));
+        EventHub hub = new EventHub(s.sseClientBuffer(), s.sseReplayEvents(), time.nowUs());
+        registry.gauge("streamforge_queue_manager_sse_clients", hub, EventHub::clients);
+        registry.more()
+                .counter(
+                        "streamforge_queue_manager_sse_dropped_clients",
+                        List.of(),
+                        hub,
+                        EventHub::droppedClients);
         this.api =
-                new ApiServer(s.host(), s.port(), this, store, registry, coverage, access.auth());
+                new ApiServer(
+                        s.host(), s.port(), this, store, registry, coverage, hub, access.auth());
         apiRef[0] = api;
+        for (String stage : List.of("handle", "reconcile", "commit", "poll", "launch", "stop")) {
+            errorCounter(stage); // every stage visible at 0
+        }
         this.consumer =
-                new TelemetryConsumer(s.kafka(), orchestrator::onTelemetry, orchestrator::reconcile)
-                        .start();
+                new TelemetryConsumer(
+                        s.kafka(),
+                        orchestrator::onTelemetry,
+                        orchestrator::reconcile,
+                        health,
+                        this::error);
+        health.watchLoop(consumer::alive);
+        // the consumer's lag is only fresh while Kafka answers: both, or no job is judged gone
+        orchestrator.telemetryCurrent(() -> health.kafkaUp() && consumer.caughtUpWithin(3_000));
+        consumer.start();
+    }
+
+    private io.micrometer.core.instrument.Counter errorCounter(String stage) {
+        return registry.counter("streamforge_queue_manager_errors_total", "stage", stage);
+    }
+
+    private void error(String stage) {
+        errorCounter(stage).increment();
+    }
+
+    @Override
+    public Map<String, Object> readiness() {
+        return health.details();
+    }
+
+    @Override
+    public boolean live() {
+        return health.live();
+    }
+
+    public Health health() {
+        return health;
     }
 
     private void publish(ApiServer server, TelemetryEvent e) {
@@ -154,7 +239,7 @@ public final class QueueManager implements ApiServer.Backend, AutoCloseable {
             env.put("SIMULATE_MS_PER_RECORD", String.valueOf(in.getOrDefault("ms_per_record", 10)));
             env.put("SIMULATE_FAIL_AFTER", String.valueOf(in.getOrDefault("fail_after", -1)));
             var withEnv =
-                    new io.streamforge.domain.queue.JobSpec(
+                    new JobSpec(
                             job.queueId(),
                             job.telemetryId(),
                             job.target(),
@@ -192,6 +277,7 @@ public final class QueueManager implements ApiServer.Backend, AutoCloseable {
     public void close() {
         consumer.close();
         api.close();
+        health.close();
         messaging.close();
     }
 }

@@ -66,6 +66,7 @@ final class ApiFixture implements AutoCloseable {
                         store,
                         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                         new InMemoryCoverageLedger(),
+                        new EventHub(1_000, 10_000, 0),
                         auth);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.streamforge.domain.Symbol;
 import io.streamforge.domain.port.JobLauncher;
 import io.streamforge.domain.queue.JobSpec;
+import io.streamforge.domain.queue.LaunchState;
 import io.streamforge.domain.queue.QueueRecord;
 import io.streamforge.domain.queue.QueueStatus;
 import io.streamforge.domain.queue.StepRecord;
@@ -154,6 +155,32 @@ class OrchestratorTest {
                     }
 
                     @Override
+                    public List<QueueRecord> listUnfinished() {
+                        return store.listUnfinished();
+                    }
+
+                    @Override
+                    public boolean claimLaunch(String q, String t, int attempt, long at) {
+                        return store.claimLaunch(q, t, attempt, at);
+                    }
+
+                    @Override
+                    public boolean markLaunched(String q, String t, int attempt, long at) {
+                        return store.markLaunched(q, t, attempt, at);
+                    }
+
+                    @Override
+                    public boolean markStopping(String q, String t, long at) {
+                        return store.markStopping(q, t, at);
+                    }
+
+                    @Override
+                    public boolean applyTelemetry(
+                            String q, String t, StepStatus s, long n, String m, long ev, long at) {
+                        return store.applyTelemetry(q, t, s, n, m, ev, at);
+                    }
+
+                    @Override
                     public boolean updateQueue(String q, QueueStatus s, long at) {
                         boolean changed = store.updateQueue(q, s, at);
                         if (changed) {
@@ -273,5 +300,229 @@ class OrchestratorTest {
         event(q, "dummy-service", "loading");
         assertThat(reload(q).steps().get(0).status()).isEqualTo(StepStatus.FINISHED);
         assertThat(reload(q).status()).isEqualTo(QueueStatus.FINISHED);
+    }
+
+    /** A second orchestrator on the same store, as after a restart of the queue-manager. */
+    Orchestrator restarted() {
+        return new Orchestrator(store, launcher, messaging, now::get, e -> {}, 5_000);
+    }
+
+    StepRecord step(QueueRecord q, String target) {
+        return reload(q).steps().stream()
+                .filter(s -> s.target().equals(target))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void launchStateJobSpecAndAttemptArePersisted() {
+        QueueRecord q =
+                start("{\"target\":\"loader-api-candles\"},{\"target\":\"arango-connector\"}");
+        StepRecord loader = step(q, "loader-api-candles");
+        assertThat(loader.launch()).isEqualTo(LaunchState.LAUNCHED);
+        assertThat(loader.attempt()).isEqualTo(1);
+        assertThat(loader.env()).containsEntry("QUEUE_ID", q.queueId());
+        assertThat(loader.currentJobName()).isEqualTo(loader.jobName());
+    }
+
+    @Test
+    void aRestartAdoptsRunningJobsAndLaunchesNothingTwice() {
+        QueueRecord q =
+                start(
+                        "{\"target\":\"loader-api-candles\"},{\"target\":\"arango-connector\"},"
+                                + "{\"target\":\"graph-builder\"}");
+        event(q, "loader-api-candles", "loading");
+        orch = restarted();
+        orch.reconcile();
+        orch.reconcile();
+        assertThat(launched).containsExactly("loader-api-candles", "arango-connector");
+        event(q, "loader-api-candles", "finished");
+        event(q, "arango-connector", "finished");
+        assertThat(launched)
+                .containsExactly("loader-api-candles", "arango-connector", "graph-builder");
+        event(q, "graph-builder", "finished");
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.FINISHED);
+    }
+
+    @Test
+    void aClaimedLaunchThatNeverReachedTheLauncherIsLaunchedOnceAfterARestart() {
+        // as the old manager left it: attempt 1 claimed, then it died before calling the launcher
+        StepRecord claimed =
+                new StepRecord(
+                        "q-claimed",
+                        "dummy-service",
+                        "test",
+                        "dummy-service__q1",
+                        "q-claimed-job",
+                        List.of(),
+                        StepStatus.PENDING,
+                        0,
+                        "",
+                        now.get(),
+                        1,
+                        LaunchState.LAUNCHING,
+                        0,
+                        "",
+                        Map.of("QUEUE_ID", "q-claimed"));
+        store.create(
+                new QueueRecord(
+                        "q-claimed",
+                        "q1",
+                        List.of("BTCUSDT"),
+                        "test",
+                        null,
+                        "t",
+                        "c",
+                        QueueStatus.RUNNING,
+                        now.get(),
+                        now.get(),
+                        null,
+                        List.of(claimed)));
+        orch = restarted();
+        orch.reconcile();
+        orch.reconcile();
+        assertThat(launched).containsExactly("dummy-service");
+        StepRecord s = store.find("q-claimed").orElseThrow().steps().get(0);
+        assertThat(s.launch()).isEqualTo(LaunchState.LAUNCHED);
+        assertThat(s.attempt()).isEqualTo(1);
+        assertThat(running).containsExactly("q-claimed-job");
+    }
+
+    @Test
+    void aJobThatDiedWhileTheManagerWasAwayFailsItsStepWithAReason() {
+        QueueRecord q =
+                start("{\"target\":\"loader-api-candles\"},{\"target\":\"arango-connector\"}");
+        event(q, "arango-connector", "loading");
+        running.remove(step(q, "loader-api-candles").jobName());
+        orch = restarted();
+        orch.reconcile();
+        now.addAndGet(6_000_000);
+        orch.reconcile();
+        StepRecord loader = step(q, "loader-api-candles");
+        assertThat(loader.status()).isEqualTo(StepStatus.FAILED);
+        assertThat(loader.message()).isEqualTo("job ended without reporting a result");
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.FAILED);
+        assertThat(step(q, "arango-connector").launch()).isEqualTo(LaunchState.STOPPING);
+        assertThat(launched).hasSize(2);
+    }
+
+    @Test
+    void aFailedLaunchIsRetriedByReconcileUnderTheSameAttempt() {
+        List<String> failures = new ArrayList<>();
+        JobLauncher flaky =
+                new JobLauncher() {
+                    int calls;
+
+                    @Override
+                    public void launch(JobSpec spec) {
+                        if (calls++ == 0) {
+                            throw new IllegalStateException("API server down");
+                        }
+                        launcher.launch(spec);
+                    }
+
+                    @Override
+                    public void delete(String jobName) {}
+
+                    @Override
+                    public boolean isRunning(String jobName) {
+                        return launcher.isRunning(jobName);
+                    }
+                };
+        orch = new Orchestrator(store, flaky, messaging, now::get, e -> {}, 5_000, failures::add);
+        QueueRecord q = start("{\"target\":\"dummy-service\"}");
+        assertThat(failures).containsExactly("launch");
+        assertThat(step(q, "dummy-service").launch()).isEqualTo(LaunchState.LAUNCHING);
+        orch.reconcile();
+        orch.reconcile();
+        assertThat(launched).containsExactly("dummy-service");
+        assertThat(step(q, "dummy-service").launch()).isEqualTo(LaunchState.LAUNCHED);
+    }
+
+    @Test
+    void stopAsksTheLauncherToStopTheJobsAndEndsInterruptedWhenTheyAreGone() {
+        List<String> stopped = new ArrayList<>();
+        JobLauncher recording =
+                new JobLauncher() {
+                    @Override
+                    public void launch(JobSpec spec) {
+                        launcher.launch(spec);
+                    }
+
+                    @Override
+                    public void delete(String jobName) {
+                        stopped.add(jobName);
+                        running.remove(jobName);
+                    }
+
+                    @Override
+                    public boolean isRunning(String jobName) {
+                        return launcher.isRunning(jobName);
+                    }
+                };
+        orch = new Orchestrator(store, recording, messaging, now::get, e -> {}, 5_000);
+        QueueRecord q =
+                start("{\"target\":\"loader-api-candles\"},{\"target\":\"arango-connector\"}");
+        event(q, "loader-api-candles", "loading");
+        assertThat(orch.stop(q.queueId())).isTrue();
+        assertThat(stopped)
+                .containsExactlyInAnyOrder(
+                        step(q, "loader-api-candles").jobName(),
+                        step(q, "arango-connector").jobName());
+        event(q, "loader-api-candles", "interrupted");
+        orch.reconcile(); // the connector's job is gone, it never reported
+        now.addAndGet(6_000_000);
+        orch.reconcile();
+        assertThat(step(q, "arango-connector").status()).isEqualTo(StepStatus.INTERRUPTED);
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.INTERRUPTED);
+    }
+
+    @Test
+    void aReplayedEventChangesNothing() {
+        QueueRecord q = start("{\"target\":\"dummy-service\"}");
+        StepRecord s = q.steps().get(0);
+        TelemetryEvent late = telemetry(q, s, "loading", 900, now.get() + 2);
+        orch.onTelemetry(late);
+        orch.onTelemetry(telemetry(q, s, "loading", 100, now.get() + 1));
+        assertThat(step(q, "dummy-service").recordsWritten()).isEqualTo(900);
+        orch.onTelemetry(late);
+        assertThat(step(q, "dummy-service").recordsWritten()).isEqualTo(900);
+    }
+
+    private static TelemetryEvent telemetry(
+            QueueRecord q, StepRecord s, String status, long records, long tsUs) {
+        return new TelemetryEvent(
+                1,
+                q.queueId(),
+                s.telemetryId(),
+                s.target(),
+                null,
+                s.type(),
+                status,
+                "",
+                records,
+                false,
+                tsUs,
+                null,
+                null);
+    }
+
+    @Test
+    void noJobIsJudgedGoneWhileTelemetryIsNotCurrent() {
+        java.util.concurrent.atomic.AtomicBoolean current =
+                new java.util.concurrent.atomic.AtomicBoolean(false);
+        orch.telemetryCurrent(current::get);
+        QueueRecord q = start("{\"target\":\"dummy-service\"}");
+        running.clear(); // the job ended; its result is still unread (Kafka down, rebalance)
+        orch.reconcile();
+        now.addAndGet(60_000_000);
+        orch.reconcile();
+        assertThat(reload(q).steps().get(0).status()).isEqualTo(StepStatus.PENDING);
+        current.set(true); // caught up: the grace period starts now
+        orch.reconcile();
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.RUNNING);
+        now.addAndGet(6_000_000);
+        orch.reconcile();
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.FAILED);
     }
 }

@@ -20,4 +20,13 @@ public interface JobLauncher {
 
     /** Whether the job is still running, as far as the launcher knows. */
     boolean isRunning(String jobName);
+
+    /**
+     * Whether the launcher has (or had) this job, running or ended — after a restart this tells a
+     * claimed launch that never reached the launcher from one that did. Default: {@link
+     * #isRunning}.
+     */
+    default boolean exists(String jobName) {
+        return isRunning(jobName);
+    }
 }

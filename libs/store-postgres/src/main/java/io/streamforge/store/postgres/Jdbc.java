@@ -40,10 +40,22 @@ final class Jdbc {
                 rollbackQuietly(c, e);
                 throw e;
             } finally {
-                c.setAutoCommit(autoCommit);
+                restoreAutoCommit(c, autoCommit);
             }
         } catch (SQLException e) {
             throw PostgresErrors.classify(what, e);
+        }
+    }
+
+    /**
+     * Restores auto-commit; a failure here (the server went away mid-transaction) must not replace
+     * the transaction's own, classifiable exception — the pool evicts the broken connection.
+     */
+    private static void restoreAutoCommit(Connection c, boolean autoCommit) {
+        try {
+            c.setAutoCommit(autoCommit);
+        } catch (SQLException ignored) {
+            // the connection is broken; its original failure is what the caller sees
         }
     }
 

@@ -106,6 +106,17 @@ public final class KubernetesJobLauncher implements JobLauncher, AutoCloseable {
         }
     }
 
+    /** Whether the Job exists, running or ended (API errors answer true: never relaunch blind). */
+    @Override
+    public boolean exists(String jobName) {
+        try {
+            return jobs().withName(jobName).get() != null;
+        } catch (KubernetesClientException e) {
+            LOG.warn("cannot read Job {} ({}); assuming it exists", jobName, e.getMessage());
+            return true;
+        }
+    }
+
     static boolean running(Job job) {
         if (job == null) {
             return false;
@@ -127,10 +138,10 @@ public final class KubernetesJobLauncher implements JobLauncher, AutoCloseable {
     }
 
     /**
-     * After {@code graceMs}, deletes the Job if it is still running; a Job that ended by itself is
-     * left to {@code ttlSecondsAfterFinished} (its pod logs stay readable until then).
+     * Deletes the Job once the stop grace period has passed (the worker had its chance to end):
+     * propagation Background, so its pods go too, and a {@code backoffLimit} retry cannot start. A
+     * Job that ended by itself is left to {@code ttlSecondsAfterFinished}.
      */
-    /** Deletes the Job once the stop grace period has passed (the worker had its chance to end). */
     @Override
     public void stop(String jobName) {
         deleteAfter(jobName, settings.stopGraceMs());

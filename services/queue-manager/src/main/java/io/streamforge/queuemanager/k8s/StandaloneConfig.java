@@ -1,6 +1,7 @@
 package io.streamforge.queuemanager.k8s;
 
 import io.streamforge.kafka.KafkaSettings;
+import io.streamforge.queuemanager.ControlPlaneLimits;
 import io.streamforge.runtime.ConfigException;
 import io.streamforge.runtime.ConfigReader;
 import io.streamforge.runtime.DatabaseSettings;
@@ -26,7 +27,8 @@ public record StandaloneConfig(
         long symbolsRefreshMs,
         KubernetesLauncherSettings launcher,
         DatabaseSettings ledgerDb,
-        OidcSettings oidc) {
+        OidcSettings oidc,
+        ControlPlaneLimits limits) {
     public static final String DEFAULT_BINANCE_URL = "https://api.binance.com";
 
     /** The password is never part of the text. */
@@ -79,6 +81,7 @@ public record StandaloneConfig(
         DatabaseSettings ledgerDb = DatabaseSettings.read(r);
         OidcSettings oidc = OidcSettings.read(r);
         oidc.checkBind(host, "HTTP_HOST", r);
+        ControlPlaneLimits limits = ControlPlaneLimits.read(r);
         r.validate();
         return new StandaloneConfig(
                 kafka,
@@ -93,7 +96,8 @@ public record StandaloneConfig(
                 refresh,
                 launcher,
                 ledgerDb,
-                oidc);
+                oidc,
+                limits);
     }
 
     private static void checkUrl(ConfigReader r, String url) {

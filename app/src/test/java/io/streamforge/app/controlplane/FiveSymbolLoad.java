@@ -1,0 +1,62 @@
+package io.streamforge.app.controlplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamforge.domain.Interval;
+import io.streamforge.domain.Symbol;
+import io.streamforge.domain.TimeRange;
+import io.streamforge.domain.port.MarketDataStore;
+import io.streamforge.sim.MarketModel;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The 5-symbol pipeline of the fault tests (1m candles + aggTrades + connector) and its checks. */
+record FiveSymbolLoad(String days) {
+    static final List<Symbol> SYMBOLS =
+            List.of("BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT", "XRPUSDT").stream()
+                    .map(Symbol::of)
+                    .toList();
+
+    String pipeline() {
+        String syms = SYMBOLS.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(","));
+        return "{\"symbols\":["
+                + syms
+                + "],\"time_range\":\""
+                + days
+                + "\",\"microservices\":["
+                + "{\"target\":\"loader-api-candles\",\"type\":\"candles\",\"interval\":\"1m\"},"
+                + "{\"target\":\"loader-api-trades\",\"type\":\"agg_trades\"},"
+                + "{\"target\":\"arango-connector\"}]}";
+    }
+
+    /** How many records the simulator has for the load. */
+    long expected(MarketModel model) {
+        TimeRange range = TimeRange.parseDays(days);
+        long n = 0;
+        for (Symbol s : SYMBOLS) {
+            n += model.klines(s, Interval.M1, range.startUs(), range.endUs()).size();
+            n += model.aggTrades(s, range.startUs(), range.endUs()).size();
+        }
+        return n;
+    }
+
+    static long stored(MarketDataStore store) {
+        long n = 0;
+        for (Symbol s : SYMBOLS) {
+            n += store.count("candle", s) + store.count("agg_trade", s);
+        }
+        return n;
+    }
+
+    /** The store holds exactly the simulator's records: content per symbol, and the count. */
+    void assertExactly(MarketDataStore store, MarketModel model) {
+        TimeRange range = TimeRange.parseDays(days);
+        for (Symbol s : SYMBOLS) {
+            assertThat(store.candles(s, Interval.M1, range))
+                    .isEqualTo(model.klines(s, Interval.M1, range.startUs(), range.endUs()));
+            assertThat(store.aggTrades(s, range))
+                    .isEqualTo(model.aggTrades(s, range.startUs(), range.endUs()));
+        }
+        assertThat(stored(store)).isEqualTo(expected(model));
+    }
+}
