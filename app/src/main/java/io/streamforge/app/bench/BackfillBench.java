@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -25,26 +24,10 @@ import java.util.stream.Collectors;
  * Decisions: ADR 2901.
  */
 public final class BackfillBench {
-    static final Set<String> OPTIONS =
-            Set.of("--symbols", "--days", "--agg-trades-per-day", "--data-dir", "--batch");
-    public static final String USAGE =
-            "bench backfill [--symbols A,B,..] [--days 2024-01-01:2024-01-05]"
-                    + " [--agg-trades-per-day 500000] [--data-dir .streamforge/bench] [--batch 5000]";
 
     /** Defaults: 4 symbols × 5 days × 500,000 = 10 M aggTrades. */
     public record Options(
             List<Symbol> symbols, String days, int aggTradesPerDay, Path dataDir, int batch) {
-        public static Options parse(String[] args) {
-            BenchOptions o = BenchOptions.parse(args, OPTIONS);
-            String days = o.text("--days", "2024-01-01:2024-01-05");
-            TimeRange.parseDays(days); // fails early with the parser's message
-            return new Options(
-                    o.symbols("--symbols", "BTCUSDT,ETHUSDT,BNBUSDT,SOLUSDT"),
-                    days,
-                    o.positiveInt("--agg-trades-per-day", 500_000),
-                    Path.of(o.text("--data-dir", ".streamforge/bench")),
-                    o.positiveInt("--batch", 5_000));
-        }
 
         TimeRange range() {
             return TimeRange.parseDays(days);

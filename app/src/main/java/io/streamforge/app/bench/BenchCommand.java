@@ -20,12 +20,19 @@ import picocli.CommandLine.Command;
             RestBenchCommand.class,
             DumpBenchCommand.class,
             WsBenchCommand.class,
-            SoakBenchCommand.class
+            SoakBenchCommand.class,
+            SinkBenchCommand.class,
+            BackfillBenchCommand.class,
+            ClientBenchCommand.class,
+            UpBenchCommand.class,
+            EfficiencyBenchCommand.class,
+            CodecBenchCommand.class
         })
 public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new UsageError(
-                "missing benchmark (ingest, rest, dump, ws, soak); see 'streamforge bench --help'");
+                "missing benchmark (ingest, rest, dump, ws, soak, sink, backfill, client, up,"
+                        + " efficiency, codec); see 'streamforge bench --help'");
     }
 }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code bench client}: our Binance client against Binance's own {@code binance-connector-java} (a
@@ -27,25 +26,10 @@ import java.util.Set;
  */
 public final class ClientBench {
     static final String PEER = "binance-connector";
-    static final Set<String> OPTIONS =
-            Set.of("--seconds", "--rest-seconds", "--weight-limit", "--time-scale", "--peer-lib");
-    public static final String USAGE =
-            "bench client [--seconds 5] [--rest-seconds 10] [--weight-limit 240] [--time-scale 60]"
-                    + " [--peer-lib DIR]";
 
     /** {@code weightLimit}: per simulated minute, which lasts 60 / timeScale wall seconds. */
     public record Options(
-            int seconds, int restSeconds, int weightLimit, double timeScale, String peerLib) {
-        public static Options parse(String[] args) {
-            BenchOptions o = BenchOptions.parse(args, OPTIONS);
-            return new Options(
-                    o.positiveInt("--seconds", 5),
-                    o.positiveInt("--rest-seconds", 10),
-                    o.positiveInt("--weight-limit", 240),
-                    o.number("--time-scale", 60, 0, 3600),
-                    o.has("--peer-lib") ? o.text("--peer-lib", null) : null);
-        }
-    }
+            int seconds, int restSeconds, int weightLimit, double timeScale, String peerLib) {}
 
     public record Result(
             double wsOurs,

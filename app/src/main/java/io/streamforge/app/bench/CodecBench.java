@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -21,21 +20,8 @@ import java.util.function.Function;
  * count); best of {@code --rounds} after one warm-up round. Decisions: ADR 2901.
  */
 public final class CodecBench {
-    static final Set<String> OPTIONS = Set.of("--symbols", "--days", "--rounds");
-    public static final String USAGE =
-            "bench codec [--symbols A,B,..] [--days 2024-01-01:2024-01-30] [--rounds 3]";
 
-    public record Options(List<io.streamforge.domain.Symbol> symbols, String days, int rounds) {
-        public static Options parse(String[] args) {
-            BenchOptions o = BenchOptions.parse(args, OPTIONS);
-            String days = o.text("--days", "2024-01-01:2024-01-30");
-            TimeRange.parseDays(days);
-            return new Options(
-                    o.symbols("--symbols", "BTCUSDT,ETHUSDT,BNBUSDT,SOLUSDT,XRPUSDT"),
-                    days,
-                    o.positiveInt("--rounds", 3));
-        }
-    }
+    public record Options(List<io.streamforge.domain.Symbol> symbols, String days, int rounds) {}
 
     /** µs of CPU per record to encode and to decode, and bytes per record. */
     public record Codec(double encodeMicros, double decodeMicros, double bytesPerRecord) {

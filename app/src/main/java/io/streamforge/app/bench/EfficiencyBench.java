@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code bench efficiency}: options of {@link IngestEfficiency} (issue 14 item 1), which runs the
@@ -16,19 +15,8 @@ import java.util.Set;
  * afterwards.
  */
 public final class EfficiencyBench {
-    static final Set<String> OPTIONS = Set.of("--symbols", "--days");
-    public static final String USAGE =
-            "bench efficiency [--symbols A,B,..] [--days 2024-01-01:2024-01-30]";
 
-    public record Options(List<io.streamforge.domain.Symbol> symbols, String days) {
-        public static Options parse(String[] args) {
-            BenchOptions o = BenchOptions.parse(args, OPTIONS);
-            String days = o.text("--days", "2024-01-01:2024-01-30");
-            io.streamforge.domain.TimeRange.parseDays(days);
-            return new Options(
-                    o.symbols("--symbols", "BTCUSDT,ETHUSDT,BNBUSDT,SOLUSDT,XRPUSDT"), days);
-        }
-    }
+    public record Options(List<io.streamforge.domain.Symbol> symbols, String days) {}
 
     private EfficiencyBench() {}
 

@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code bench sink}: the same pre-filled records (candles 1m + aggTrades) sunk into the same
@@ -24,24 +23,10 @@ import java.util.Set;
  * the stored rows of both sides (compared by digest). Decisions: ADR 2901.
  */
 public final class SinkBench {
-    static final Set<String> OPTIONS =
-            Set.of("--symbols", "--days", "--warm-up-days", "--batch", "--peer-lib");
-    public static final String USAGE =
-            "bench sink [--symbols A,B,..] [--days 2024-01-01:2024-01-30] [--warm-up-days 3]"
-                    + " [--batch 5000] [--peer-lib DIR]";
 
     /** Options; {@code batch} = records per poll and per database transaction on both sides. */
     public record Options(
             List<Symbol> symbols, TimeRange days, int warmUpDays, int batch, String peerLib) {
-        public static Options parse(String[] args) {
-            BenchOptions o = BenchOptions.parse(args, OPTIONS);
-            return new Options(
-                    o.symbols("--symbols", "BTCUSDT,ETHUSDT,BNBUSDT,SOLUSDT,XRPUSDT"),
-                    TimeRange.parseDays(o.text("--days", "2024-01-01:2024-01-30")),
-                    o.positiveInt("--warm-up-days", 3),
-                    o.positiveInt("--batch", 5_000),
-                    o.has("--peer-lib") ? o.text("--peer-lib", null) : null);
-        }
 
         TimeRange warmUp() {
             long day = 86_400_000_000L;

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code bench up}: {@code streamforge up} in a child process (the same java and classpath as this
@@ -26,31 +25,9 @@ import java.util.Set;
  * PostgreSQL server and its backends — is sampled from {@code /proc}. Decisions: ADR 2901.
  */
 public final class UpBench {
-    static final Set<String> OPTIONS =
-            Set.of("--symbols", "--range", "--heap", "--analytics", "--data-dir");
-    public static final String USAGE =
-            "bench up [--symbols A,B,..] [--range 2024-01-01:2024-01-30] [--heap 4g]"
-                    + " [--analytics true] [--data-dir DIR]";
 
     public record Options(
-            List<Symbol> symbols, String range, String heap, boolean analytics, Path dataDir) {
-        public static Options parse(String[] args) {
-            BenchOptions o = BenchOptions.parse(args, OPTIONS);
-            return new Options(
-                    o.symbols("--symbols", "BTCUSDT,ETHUSDT,BNBUSDT,SOLUSDT,XRPUSDT"),
-                    o.text("--range", "2024-01-01:2024-01-30"),
-                    o.text("--heap", "4g"),
-                    parseBool(o.text("--analytics", "true")),
-                    o.has("--data-dir") ? Path.of(o.text("--data-dir", null)) : null);
-        }
-    }
-
-    static boolean parseBool(String v) {
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new IllegalArgumentException("--analytics: true or false, got " + v);
-        }
-        return v.equals("true");
-    }
+            List<Symbol> symbols, String range, String heap, boolean analytics, Path dataDir) {}
 
     public record Result(
             double readySeconds, double pipelineSeconds, String status, ProcessMemory.Peak peak) {}

@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamforge.app.cli.CliRun;
+import io.streamforge.app.cli.UsageError;
 import io.streamforge.domain.AggTrade;
 import io.streamforge.domain.Candle;
 import io.streamforge.domain.Interval;
 import io.streamforge.domain.Symbol;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.ParameterException;
 
 /** The pure parts of the peer benches: Connect JSON records, the hand-made COPY row, options. */
 class PeerBenchPartsTest {
@@ -88,17 +93,41 @@ class PeerBenchPartsTest {
 
     @Test
     void optionsHaveTheIssueDefaultsAndNameBadValues() {
-        var s = SinkBench.Options.parse(new String[0]);
+        var s = CliRun.<SinkBenchCommand>parsed("bench", "sink").options();
         assertThat(s.symbols()).hasSize(5);
         assertThat(s.batch()).isEqualTo(5_000);
-        var b = BackfillBench.Options.parse(new String[] {"--agg-trades-per-day", "1000"});
+        assertThat(s.warmUpDays()).isEqualTo(3);
+        assertThat(s.peerLib()).isNull();
+        var b =
+                CliRun.<BackfillBenchCommand>parsed(
+                                "bench", "backfill", "--agg-trades-per-day", "1000")
+                        .options();
         assertThat(b.aggTradesPerDay()).isEqualTo(1_000);
         assertThat(b.dataDir()).isEqualTo(Path.of(".streamforge/bench"));
         assertThat(b.symbols().size() * 5 * 500_000L).isGreaterThanOrEqualTo(10_000_000L);
-        assertThatThrownBy(() -> SinkBench.Options.parse(new String[] {"--batch", "0"}))
+        assertThatThrownBy(
+                        () ->
+                                CliRun.<SinkBenchCommand>parsed("bench", "sink", "--batch", "0")
+                                        .options())
+                .isInstanceOf(UsageError.class)
                 .hasMessageContaining("--batch");
-        assertThatThrownBy(() -> BackfillBench.Options.parse(new String[] {"--size", "1"}))
+        assertThatThrownBy(() -> CliRun.parsed("bench", "backfill", "--size", "1"))
+                .isInstanceOf(ParameterException.class)
                 .hasMessageContaining("--size");
+        assertThatThrownBy(() -> CliRun.parsed("bench", "codec", "--days", "2024-01-01"))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("--days");
+    }
+
+    @Test
+    void backfillRefusesADataDirStreamforgeDidNotCreate(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("precious.txt"), "not ours");
+        var cmd =
+                CliRun.<BackfillBenchCommand>parsed(
+                        "bench", "backfill", "--data-dir", dir.toString());
+        assertThatThrownBy(cmd::options)
+                .isInstanceOf(UsageError.class)
+                .hasMessageContaining("not empty and was not created by streamforge");
     }
 
     @Test
@@ -108,7 +137,7 @@ class PeerBenchPartsTest {
     }
 
     @Test
-    void procFieldsAreReadInKilobytes(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void procFieldsAreReadInKilobytes(@TempDir Path dir) throws Exception {
         Path status = dir.resolve("status");
         java.nio.file.Files.writeString(status, "Name:\tjava\nVmRSS:\t  123456 kB\nThreads:\t9\n");
         assertThat(ProcessMemory.kb(status, "VmRSS:")).isEqualTo(123_456L * 1024);
@@ -126,15 +155,62 @@ class PeerBenchPartsTest {
     }
 
     @Test
-    void upAndClientOptionsNameBadValues() {
-        assertThat(UpBench.Options.parse(new String[0]).analytics()).isTrue();
-        assertThat(UpBench.Options.parse(new String[] {"--analytics", "false"}).analytics())
-                .isFalse();
-        assertThatThrownBy(() -> UpBench.Options.parse(new String[] {"--analytics", "no"}))
-                .hasMessageContaining("--analytics: true or false");
-        assertThat(ClientBench.Options.parse(new String[0]).weightLimit()).isEqualTo(240);
-        assertThatThrownBy(() -> ClientBench.Options.parse(new String[] {"--seconds", "x"}))
+    void upAndClientOptionsNameBadValues(@TempDir Path dir) throws Exception {
+        assertThat(up().options().analytics()).isTrue();
+        assertThat(up().options().dataDir()).isNull();
+        assertThat(up("--analytics", "false").options().analytics()).isFalse();
+        assertThatThrownBy(() -> up("--analytics", "no"))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("--analytics");
+        assertThatThrownBy(() -> up("--heap", "lots").options())
+                .isInstanceOf(UsageError.class)
+                .hasMessageContaining("--heap");
+        Files.writeString(dir.resolve("precious.txt"), "not ours");
+        assertThatThrownBy(() -> up("--data-dir", dir.toString()).options())
+                .isInstanceOf(UsageError.class)
+                .hasMessageContaining("not created by streamforge");
+        assertThat(up("--data-dir", dir.resolve("fresh").toString()).options().dataDir())
+                .isEqualTo(dir.resolve("fresh"));
+        var c = CliRun.<ClientBenchCommand>parsed("bench", "client").options();
+        assertThat(c.weightLimit()).isEqualTo(240);
+        assertThat(c.timeScale()).isEqualTo(60);
+        assertThatThrownBy(() -> CliRun.parsed("bench", "client", "--seconds", "x"))
+                .isInstanceOf(ParameterException.class)
                 .hasMessageContaining("--seconds");
+        assertThatThrownBy(
+                        () ->
+                                CliRun.<ClientBenchCommand>parsed(
+                                                "bench", "client", "--time-scale", "0")
+                                        .options())
+                .isInstanceOf(UsageError.class)
+                .hasMessageContaining("--time-scale");
+    }
+
+    @Test
+    void codecAndEfficiencyHaveTheIssueDefaults() {
+        var c = CliRun.<CodecBenchCommand>parsed("bench", "codec").options();
+        assertThat(c.rounds()).isEqualTo(3);
+        assertThat(c.days()).isEqualTo("2024-01-01:2024-01-30");
+        assertThat(c.symbols()).hasSize(5);
+        var e =
+                CliRun.<EfficiencyBenchCommand>parsed(
+                                "bench",
+                                "efficiency",
+                                "--symbols",
+                                "btcusdt",
+                                "--days",
+                                "2024-02-01:2024-02-02")
+                        .options();
+        assertThat(e.symbols()).containsExactly(BTC);
+        assertThat(e.days()).isEqualTo("2024-02-01:2024-02-02");
+    }
+
+    private static UpBenchCommand up(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "bench";
+        all[1] = "up";
+        System.arraycopy(args, 0, all, 2, args.length);
+        return CliRun.parsed(all);
     }
 
     @Test

@@ -1,0 +1,87 @@
+package io.streamforge.app.bench;
+
+import io.streamforge.app.cli.CliContext;
+import io.streamforge.app.cli.Converters;
+import io.streamforge.app.cli.DataDir;
+import io.streamforge.app.cli.ExitCode;
+import io.streamforge.app.cli.UsageError;
+import io.streamforge.domain.Symbol;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code streamforge bench up}: see {@link UpBench}. */
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Measure 'streamforge up': time until API and UI answer, peak memory.",
+            "Starts it as a child process, then runs a demo pipeline through its API while the",
+            "memory of all its processes is sampled; targets ready <= 20 s, RSS <= 1.5 GB."
+        })
+final class UpBenchCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Option(
+            names = "--symbols",
+            split = ",",
+            paramLabel = "SYMBOL",
+            defaultValue = "BTCUSDT,ETHUSDT,BNBUSDT,SOLUSDT,XRPUSDT",
+            description = "Symbols of the demo pipeline (default: ${DEFAULT-VALUE}).")
+    List<Symbol> symbols;
+
+    @Option(
+            names = "--range",
+            paramLabel = "FROM:TO",
+            defaultValue = "2024-01-01:2024-01-30",
+            converter = Converters.Days.class,
+            description = "Days of the demo pipeline, inclusive (default: ${DEFAULT-VALUE}).")
+    String range;
+
+    @Option(
+            names = "--heap",
+            paramLabel = "SIZE",
+            defaultValue = "4g",
+            description =
+                    "The child's -Xmx, e.g. 512m or 4g (default: ${DEFAULT-VALUE}, the launcher's).")
+    String heap;
+
+    @Option(
+            names = "--analytics",
+            arity = "1",
+            paramLabel = "true|false",
+            defaultValue = "true",
+            description = "Run the analytics step of the pipeline (default: ${DEFAULT-VALUE}).")
+    boolean analytics;
+
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description =
+                    "The child's data folder, kept afterwards; an empty one or one streamforge"
+                            + " created (default: a temporary folder, deleted afterwards).")
+    Path dataDir;
+
+    UpBenchCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    UpBench.Options options() {
+        if (!heap.matches("[1-9][0-9]*[kKmMgG]?")) {
+            throw new UsageError("--heap: expected a size like 512m or 4g, got '" + heap + "'");
+        }
+        if (dataDir != null) {
+            DataDir.check(dataDir); // the child's 'up' applies the same rule
+        }
+        return new UpBench.Options(symbols, range, heap, analytics, dataDir);
+    }
+
+    @Override
+    public Integer call() {
+        UpBench.run(options(), ctx.out());
+        return ExitCode.OK;
+    }
+}
