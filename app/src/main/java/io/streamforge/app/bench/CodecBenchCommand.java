@@ -2,12 +2,10 @@ package io.streamforge.app.bench;
 
 import io.streamforge.app.cli.Checks;
 import io.streamforge.app.cli.CliContext;
-import io.streamforge.app.cli.Converters;
 import io.streamforge.app.cli.ExitCode;
-import io.streamforge.domain.Symbol;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code streamforge bench codec}: see {@link CodecBench}. */
@@ -22,21 +20,7 @@ import picocli.CommandLine.Option;
 final class CodecBenchCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Option(
-            names = "--symbols",
-            split = ",",
-            paramLabel = "SYMBOL",
-            defaultValue = "BTCUSDT,ETHUSDT,BNBUSDT,SOLUSDT,XRPUSDT",
-            description = "Symbols (default: ${DEFAULT-VALUE}).")
-    List<Symbol> symbols;
-
-    @Option(
-            names = "--days",
-            paramLabel = "FROM:TO",
-            defaultValue = "2024-01-01:2024-01-30",
-            converter = Converters.Days.class,
-            description = "Days of records, inclusive (default: ${DEFAULT-VALUE}).")
-    String days;
+    @Mixin PeerBenchRecords records;
 
     @Option(
             names = "--rounds",
@@ -50,7 +34,8 @@ final class CodecBenchCommand implements Callable<Integer> {
     }
 
     CodecBench.Options options() {
-        return new CodecBench.Options(symbols, days, Checks.positive("--rounds", rounds));
+        return new CodecBench.Options(
+                records.symbols, records.days, Checks.positive("--rounds", rounds));
     }
 
     @Override

@@ -1,13 +1,10 @@
 package io.streamforge.app.bench;
 
 import io.streamforge.app.cli.CliContext;
-import io.streamforge.app.cli.Converters;
 import io.streamforge.app.cli.ExitCode;
-import io.streamforge.domain.Symbol;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code streamforge bench efficiency}: see {@link EfficiencyBench}. */
 @Command(
@@ -21,28 +18,14 @@ import picocli.CommandLine.Option;
 final class EfficiencyBenchCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Option(
-            names = "--symbols",
-            split = ",",
-            paramLabel = "SYMBOL",
-            defaultValue = "BTCUSDT,ETHUSDT,BNBUSDT,SOLUSDT,XRPUSDT",
-            description = "Symbols (default: ${DEFAULT-VALUE}).")
-    List<Symbol> symbols;
-
-    @Option(
-            names = "--days",
-            paramLabel = "FROM:TO",
-            defaultValue = "2024-01-01:2024-01-30",
-            converter = Converters.Days.class,
-            description = "Days measured, inclusive (default: ${DEFAULT-VALUE}).")
-    String days;
+    @Mixin PeerBenchRecords records;
 
     EfficiencyBenchCommand(CliContext ctx) {
         this.ctx = ctx;
     }
 
     EfficiencyBench.Options options() {
-        return new EfficiencyBench.Options(symbols, days);
+        return new EfficiencyBench.Options(records.symbols, records.days);
     }
 
     @Override

@@ -3,11 +3,9 @@ package io.streamforge.app.bench;
 import io.streamforge.app.cli.Checks;
 import io.streamforge.app.cli.CliContext;
 import io.streamforge.app.cli.ExitCode;
-import io.streamforge.domain.Symbol;
-import io.streamforge.domain.TimeRange;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code streamforge bench sink}: see {@link SinkBench}. */
@@ -23,20 +21,7 @@ import picocli.CommandLine.Option;
 final class SinkBenchCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Option(
-            names = "--symbols",
-            split = ",",
-            paramLabel = "SYMBOL",
-            defaultValue = "BTCUSDT,ETHUSDT,BNBUSDT,SOLUSDT,XRPUSDT",
-            description = "Symbols (default: ${DEFAULT-VALUE}).")
-    List<Symbol> symbols;
-
-    @Option(
-            names = "--days",
-            paramLabel = "FROM:TO",
-            defaultValue = "2024-01-01:2024-01-30",
-            description = "Days measured, inclusive (default: ${DEFAULT-VALUE}).")
-    TimeRange days;
+    @Mixin PeerBenchRecords records;
 
     @Option(
             names = "--warm-up-days",
@@ -65,8 +50,8 @@ final class SinkBenchCommand implements Callable<Integer> {
 
     SinkBench.Options options() {
         return new SinkBench.Options(
-                symbols,
-                days,
+                records.symbols,
+                records.range(),
                 Checks.positive("--warm-up-days", warmUpDays),
                 Checks.positive("--batch", batch),
                 peerLib);
