@@ -187,6 +187,7 @@ class OpenApiCompletenessTest {
         p.add(new Probe("POST", "/queues/stop", "/queues/stop", "{}", true));
         p.add(new Probe("POST", "/queues/stop", "/queues/stop", big, true));
         p.add(new Probe("GET", "/queues/{id}/events", "/queues/" + id + "/events", null, true));
+        p.add(new Probe("GET", "/queues/events", "/queues/events", null, true));
         for (String open :
                 List.of(
                         "/health/live",
