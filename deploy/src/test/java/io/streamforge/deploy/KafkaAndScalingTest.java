@@ -115,15 +115,16 @@ class KafkaAndScalingTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> meta = (Map<String, Object>) trigger.get("metadata");
         assertThat(meta.get("consumerGroup").toString()).startsWith("streamforge-connector-");
-        // KEDA watches the group and topic the connector really uses (GROUP_ID, KAFKA_TOPIC)
+        // KEDA watches the group and topics the live connector really uses (GROUP_ID, KAFKA_TOPICS)
         Map<String, String> env = new java.util.HashMap<>();
         d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
                 .filter(e -> e.getValue() != null)
                 .forEach(e -> env.put(e.getName(), e.getValue()));
         assertThat(env)
                 .containsEntry("GROUP_ID", meta.get("consumerGroup").toString())
-                .containsEntry("KAFKA_TOPIC", meta.get("topic").toString())
-                .containsKey("EXPECTED_PRODUCERS");
+                .containsEntry("CONNECTOR_MODE", "live")
+                .doesNotContainKey("EXPECTED_PRODUCERS");
+        assertThat(env.get("KAFKA_TOPICS").split(",")).contains(meta.get("topic").toString());
         assertThat(meta)
                 .containsEntry("offsetResetPolicy", "earliest")
                 .containsEntry("topic", "live.aggTrade");

@@ -67,7 +67,9 @@ class ServiceContractTest {
         for (io.streamforge.registry.EnvVar v : d.env()) {
             boolean required =
                     v.need() == Need.REQUIRED
-                            || (v.need() == Need.LAUNCH && !job)
+                            || (v.need() == Need.LAUNCH
+                                    && !job
+                                    && (v.when() == null || holds(v.when(), env, d)))
                             || (v.need() == Need.REQUIRED_WHEN && holds(v.when(), env, d));
             if (required && !v.name().endsWith("*") && !env.containsKey(v.name())) {
                 problems.add(where + " lacks " + v.name() + ", which it requires");

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param need when it must be set
  * @param defaultValue the value used when it is not set (null: none, or computed)
  * @param when for {@link Need#REQUIRED_WHEN}: {@code VAR=value}; the variable is required when VAR
- *     (or, unset, its default) has that value
+ *     (or, unset, its default) has that value; for {@link Need#LAUNCH} (optional): it is needed
+ *     only when that holds (e.g. a connector's EXPECTED_PRODUCERS in queue mode, not in live mode)
  */
 public record EnvVar(String name, Need need, String defaultValue, String when) {
     /** When a variable must be set. */
@@ -27,8 +28,13 @@ public record EnvVar(String name, Need need, String defaultValue, String when) {
     public EnvVar {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(need, "need");
-        if ((need == Need.REQUIRED_WHEN) != (when != null && when.contains("="))) {
+        if (need == Need.REQUIRED_WHEN && (when == null || !when.contains("="))) {
             throw new IllegalArgumentException(name + ": REQUIRED_WHEN needs when=VAR=value");
+        }
+        if (when != null
+                && (!when.contains("=") || (need != Need.REQUIRED_WHEN && need != Need.LAUNCH))) {
+            throw new IllegalArgumentException(
+                    name + ": when=VAR=value only with REQUIRED_WHEN or LAUNCH");
         }
     }
 
@@ -54,6 +60,10 @@ public record EnvVar(String name, Need need, String defaultValue, String when) {
 
     static EnvVar launch(String name) {
         return new EnvVar(name, Need.LAUNCH, null, null);
+    }
+
+    static EnvVar launchWhen(String name, String when) {
+        return new EnvVar(name, Need.LAUNCH, null, when);
     }
 
     static EnvVar requiredWhen(String name, String when) {

@@ -1,6 +1,7 @@
 package io.streamforge.registry;
 
 import static io.streamforge.registry.EnvVar.launch;
+import static io.streamforge.registry.EnvVar.launchWhen;
 import static io.streamforge.registry.EnvVar.optional;
 import static io.streamforge.registry.EnvVar.required;
 import static io.streamforge.registry.EnvVar.requiredWhen;
@@ -187,7 +188,7 @@ public final class ServiceRegistry {
                             DATABASE,
                             List.of(
                                     optional("CONNECTOR_MODE", "queue"),
-                                    launch("EXPECTED_PRODUCERS"),
+                                    launchWhen("EXPECTED_PRODUCERS", "CONNECTOR_MODE=queue"),
                                     requiredWhen("KAFKA_TOPICS", "CONNECTOR_MODE=live"),
                                     optional("KAFKA_TOPIC", "<queue id>"),
                                     optional("GROUP_ID", "streamforge-connector-<queue id>"),
