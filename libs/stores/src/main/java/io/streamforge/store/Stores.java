@@ -4,6 +4,7 @@ import io.streamforge.domain.port.CoverageLedger;
 import io.streamforge.domain.port.GraphStore;
 import io.streamforge.domain.port.IndicatorStore;
 import io.streamforge.domain.port.MarketDataStore;
+import io.streamforge.domain.port.QueueStore;
 import io.streamforge.runtime.DatabaseSettings;
 import io.streamforge.store.arango.ArangoStores;
 import io.streamforge.store.postgres.PostgresStores;
@@ -12,11 +13,9 @@ import java.util.Objects;
 /**
  * The store factory: the one place that switches on {@code DB_KIND}. {@link #open} gives a service
  * the ports of PostgreSQL ({@code DB_KIND=postgres}, the default) or of ArangoDB ({@code
- * DB_KIND=arango}) — market data, indicators, graphs and the coverage ledger — and {@link #close}
- * releases the connection pool or driver behind them. Services depend on the ports only.
- *
- * <p>The {@code QueueStore} is not here: only the queue-manager uses it, on PostgreSQL ({@link
- * PostgresStores#queues()}).
+ * DB_KIND=arango}) — market data, indicators, graphs, the coverage ledger and the queue-manager's
+ * queues — and {@link #close} releases the connection pool or driver behind them. Services depend
+ * on the ports only.
  */
 public final class Stores implements AutoCloseable {
     /**
@@ -29,6 +28,7 @@ public final class Stores implements AutoCloseable {
     private final IndicatorStore indicators;
     private final GraphStore graphs;
     private final CoverageLedger coverage;
+    private final QueueStore queues;
     private final AutoCloseable resource;
 
     private Stores(
@@ -37,12 +37,14 @@ public final class Stores implements AutoCloseable {
             IndicatorStore indicators,
             GraphStore graphs,
             CoverageLedger coverage,
+            QueueStore queues,
             AutoCloseable resource) {
         this.kind = kind;
         this.marketData = marketData;
         this.indicators = indicators;
         this.graphs = graphs;
         this.coverage = coverage;
+        this.queues = queues;
         this.resource = resource;
     }
 
@@ -70,7 +72,13 @@ public final class Stores implements AutoCloseable {
                                 settings.password(),
                                 postgresPoolSize);
                 return new Stores(
-                        "postgres", p.marketData(), p.indicators(), p.graphs(), p.coverage(), p);
+                        "postgres",
+                        p.marketData(),
+                        p.indicators(),
+                        p.graphs(),
+                        p.coverage(),
+                        p.queues(),
+                        p);
             case "arango":
                 ArangoStores a =
                         ArangoStores.open(
@@ -80,7 +88,13 @@ public final class Stores implements AutoCloseable {
                                 settings.password(),
                                 settings.arangoBatchSize());
                 return new Stores(
-                        "arango", a.marketData(), a.indicators(), a.graphs(), a.coverage(), a);
+                        "arango",
+                        a.marketData(),
+                        a.indicators(),
+                        a.graphs(),
+                        a.coverage(),
+                        a.queues(),
+                        a);
             default:
                 throw new IllegalArgumentException(
                         "DB_KIND '" + settings.kind() + "': expected postgres or arango");
@@ -106,6 +120,11 @@ public final class Stores implements AutoCloseable {
 
     public CoverageLedger coverage() {
         return coverage;
+    }
+
+    /** The queue-manager's pipelines and steps. */
+    public QueueStore queues() {
+        return queues;
     }
 
     @Override

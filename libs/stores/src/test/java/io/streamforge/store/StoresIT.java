@@ -7,6 +7,7 @@ import io.streamforge.domain.Interval;
 import io.streamforge.domain.PermanentException;
 import io.streamforge.domain.TimeRange;
 import io.streamforge.domain.graph.IndicatorValue;
+import io.streamforge.domain.queue.QueueRecord;
 import io.streamforge.embedded.EmbeddedPostgresServer;
 import io.streamforge.runtime.ConfigReader;
 import io.streamforge.runtime.DatabaseSettings;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link Stores#open} from the environment a service gets: {@code DB_KIND=postgres} on a real
  * embedded PostgreSQL, {@code DB_KIND=arango} on the in-test {@link FakeArangoServer} (NOT
  * ArangoDB: none can run here; the adapters' own contract tests cover a real one when {@code
- * ARANGO_URL} is set). Both give working ports that round-trip candles and indicator values.
+ * ARANGO_URL} is set). Both give working ports that round-trip candles, indicator values and
+ * queues.
  */
 class StoresIT {
     private static EmbeddedPostgresServer postgres;
@@ -116,5 +118,10 @@ class StoresIT {
                 .containsExactly(v);
         assertThat(stores.graphs().load("missing")).isEmpty();
         assertThat(stores.coverage()).isNotNull();
+        QueueRecord q = Fixtures.queue("q-stores", Fixtures.T0_US);
+        stores.queues().create(q);
+        assertThat(stores.queues().listUnfinished()).containsExactly(q);
+        assertThat(stores.queues().claimLaunch("q-stores", "q-stores-loader", 1, 1)).isTrue();
+        assertThat(stores.queues().claimLaunch("q-stores", "q-stores-loader", 1, 2)).isFalse();
     }
 }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.streamforge.binance.BinanceClientConfig;
 import io.streamforge.binance.BinanceRestClient;
 import io.streamforge.domain.port.CoverageLedger;
+import io.streamforge.domain.port.QueueStore;
 import io.streamforge.domain.port.TimeSource;
 import io.streamforge.domain.queue.JobSpec;
 import io.streamforge.queuemanager.k8s.KubernetesJobLauncher;
@@ -100,12 +101,20 @@ public final class Main {
                         c.symbolsRefreshMs(),
                         System::currentTimeMillis);
         LOG.info("{} trading symbols from {}", symbols.size(), c.binanceBaseUrl());
-        PostgresStores stores =
-                PostgresStores.open(c.postgresJdbcUrl(), c.postgresUser(), c.postgresPassword());
-        opened.push(stores);
+        QueueStore queues = null;
+        if (!c.ledgerDb().arango()) { // DB_KIND=postgres: queues in the PostgreSQL of POSTGRES_*
+            PostgresStores stores =
+                    PostgresStores.open(
+                            c.postgresJdbcUrl(), c.postgresUser(), c.postgresPassword());
+            opened.push(stores);
+            queues = stores.queues();
+        }
         Stores ledgerDb = Stores.open(c.ledgerDb(), 2); // DB_KIND: where the connectors write it
         opened.push(ledgerDb);
         CoverageLedger ledger = ledgerDb.coverage();
+        if (queues == null) { // DB_KIND=arango: queues in the same ArangoDB database
+            queues = ledgerDb.queues();
+        }
         KubernetesClient client = clients.get();
         opened.push(client);
         KubernetesJobLauncher launcher = new KubernetesJobLauncher(client, c.launcher());
@@ -123,7 +132,7 @@ public final class Main {
                                 c.limits().loopStallMs(),
                                 c.limits().sseClientBuffer(),
                                 c.limits().sseReplayEvents()),
-                        stores.queues(),
+                        queues,
                         ledger,
                         launcher,
                         symbols,

@@ -98,4 +98,55 @@ public final class Aql {
 
     /** Inserts new documents (a key that exists fails the statement with 1210). */
     public static final String INSERT = "FOR d IN @docs INSERT d IN @@coll";
+
+    /** Documents whose {@code queue_id} is in {@code @ids} (index on {@code queue_id}). */
+    public static final String QUEUE_DOCS = "FOR d IN @@coll FILTER d.queue_id IN @ids RETURN d";
+
+    /** All documents of a collection. */
+    public static final String ALL = "FOR d IN @@coll RETURN d";
+
+    /** The distinct queue ids of the documents whose status is in {@code @open} (index). */
+    public static final String QUEUE_IDS_OPEN =
+            "FOR d IN @@coll FILTER d.status IN @open RETURN DISTINCT d.queue_id";
+
+    /** Sets a step's state unless it is terminal. */
+    public static final String STEP_STATE =
+            "FOR d IN @@coll FILTER d._key == @key AND d.status NOT IN @terminal"
+                    + " UPDATE { _key: d._key, status: @status, records_written: @records,"
+                    + " message: @message, updated_at_us: @atUs } IN @@coll RETURN true";
+
+    /** Applies telemetry unless the step is terminal or a later event was applied. */
+    public static final String STEP_TELEMETRY =
+            "FOR d IN @@coll FILTER d._key == @key AND d.status NOT IN @terminal"
+                    + " AND d.last_event_us <= @eventUs"
+                    + " UPDATE { _key: d._key, status: @status, records_written: @records,"
+                    + " message: @message, updated_at_us: @atUs, last_event_us: @eventUs }"
+                    + " IN @@coll RETURN true";
+
+    /** Claims attempt {@code @attempt}: only a non-terminal step on a lower attempt. */
+    public static final String STEP_CLAIM =
+            "FOR d IN @@coll FILTER d._key == @key AND d.status NOT IN @terminal"
+                    + " AND d.attempt < @attempt"
+                    + " UPDATE { _key: d._key, attempt: @attempt, launch_state: \"launching\","
+                    + " updated_at_us: @atUs } IN @@coll RETURN true";
+
+    /** Marks the claimed attempt {@code @attempt} launched. */
+    public static final String STEP_LAUNCHED =
+            "FOR d IN @@coll FILTER d._key == @key AND d.attempt == @attempt"
+                    + " AND d.launch_state == \"launching\""
+                    + " UPDATE { _key: d._key, launch_state: \"launched\", updated_at_us: @atUs }"
+                    + " IN @@coll RETURN true";
+
+    /** Marks a claimed or launched, non-terminal step stopping. */
+    public static final String STEP_STOPPING =
+            "FOR d IN @@coll FILTER d._key == @key AND d.status NOT IN @terminal"
+                    + " AND d.launch_state IN [\"launching\", \"launched\"]"
+                    + " UPDATE { _key: d._key, launch_state: \"stopping\", updated_at_us: @atUs }"
+                    + " IN @@coll RETURN true";
+
+    /** Sets a queue's state unless it is terminal. */
+    public static final String QUEUE_STATE =
+            "FOR d IN @@coll FILTER d._key == @key AND d.status NOT IN @terminal"
+                    + " UPDATE { _key: d._key, status: @status, updated_at_us: @atUs }"
+                    + " IN @@coll RETURN true";
 }

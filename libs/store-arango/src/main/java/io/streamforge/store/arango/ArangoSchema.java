@@ -36,6 +36,12 @@ public final class ArangoSchema {
     /** Coverage ledger: gaps per key, never overlapping within a key (ADR 1301). */
     public static final String COVERAGE_GAPS = "coverage_gaps";
 
+    /** Queues (pipelines) of the queue-manager, keyed by a hash of the queue id (ADR 2700). */
+    public static final String QUEUES = "queues";
+
+    /** Steps of the queues, keyed by a hash of queue id and telemetry id (ADR 2700). */
+    public static final String QUEUE_STEPS = "queue_steps";
+
     /** The named graph over {@link #ASSETS} and {@link #CORRELATIONS}. */
     public static final String GRAPH = "correlations_graph";
 
@@ -59,7 +65,10 @@ public final class ArangoSchema {
                             "start_us"),
                     List.of(COVERAGE_RECEIVED, "queue_id"),
                     List.of(COVERAGE_GAPS, "symbol", "stream", "interval", "start_us"),
-                    List.of(COVERAGE_GAPS, "queue_id"));
+                    List.of(COVERAGE_GAPS, "queue_id"),
+                    List.of(QUEUES, "status"),
+                    List.of(QUEUE_STEPS, "queue_id", "position"),
+                    List.of(QUEUE_STEPS, "status"));
 
     private ArangoSchema() {}
 
@@ -74,7 +83,9 @@ public final class ArangoSchema {
                         GRAPHS,
                         ASSETS,
                         COVERAGE_RECEIVED,
-                        COVERAGE_GAPS)) {
+                        COVERAGE_GAPS,
+                        QUEUES,
+                        QUEUE_STEPS)) {
             collection(db, c, CollectionType.DOCUMENT);
         }
         collection(db, CORRELATIONS, CollectionType.EDGES);

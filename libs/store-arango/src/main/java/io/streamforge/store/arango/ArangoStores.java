@@ -26,6 +26,7 @@ public final class ArangoStores implements AutoCloseable {
     private final ArangoGraphStore graphs;
     private final ArangoIndicatorStore indicators;
     private final ArangoCoverageLedger coverage;
+    private final ArangoQueueStore queues;
 
     private ArangoStores(ArangoDB arango, ArangoDatabase db, String version, int batchSize) {
         this.arango = arango;
@@ -36,6 +37,7 @@ public final class ArangoStores implements AutoCloseable {
         this.graphs = new ArangoGraphStore(client);
         this.indicators = new ArangoIndicatorStore(client);
         this.coverage = new ArangoCoverageLedger(client);
+        this.queues = new ArangoQueueStore(client);
     }
 
     /** Opens with {@link #DEFAULT_BATCH_SIZE}. */
@@ -138,6 +140,11 @@ public final class ArangoStores implements AutoCloseable {
     /** The coverage ledger ({@code coverage_received}, {@code coverage_gaps}). */
     public ArangoCoverageLedger coverage() {
         return coverage;
+    }
+
+    /** Queues of the queue-manager ({@code queues}, {@code queue_steps}). */
+    public ArangoQueueStore queues() {
+        return queues;
     }
 
     /** The database handle (for health checks). */

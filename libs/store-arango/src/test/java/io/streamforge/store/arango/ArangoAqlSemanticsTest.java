@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * AQL as ArangoDB documents it, beyond the adapters' own statements, sent through the official
- * driver: type and value order, FOR/FILTER/SORT/LIMIT/COLLECT/LET/RETURN DISTINCT, INSERT, UPDATE,
- * REPLACE, REMOVE, statement atomicity and error numbers. Runs on the in-test {@link
- * FakeArangoServer} (NOT ArangoDB) — so the fake follows the documented language, not just the
- * adapters' queries — and on the real ArangoDB named by {@code ARANGO_URL} when set, which checks
- * the fake against the real thing (see {@link ArangoTestSupport}).
+ * driver: type and value order, FOR/FILTER/SORT/LIMIT/COLLECT/LET/RETURN DISTINCT, INSERT, UPDATE
+ * (also followed by RETURN), REPLACE, REMOVE, statement atomicity and error numbers. Runs on the
+ * in-test {@link FakeArangoServer} (NOT ArangoDB) — so the fake follows the documented language,
+ * not just the adapters' queries — and on the real ArangoDB named by {@code ARANGO_URL} when set,
+ * which checks the fake against the real thing (see {@link ArangoTestSupport}).
  */
 class ArangoAqlSemanticsTest {
     private final ArangoTestSupport.Opened opened = new ArangoTestSupport.Opened();
@@ -119,6 +119,16 @@ class ArangoAqlSemanticsTest {
         assertThatThrownBy(() -> query("FOR k IN ['A', 'B', 'A'] INSERT {_key: k} INTO assets"))
                 .satisfies(e -> assertThat(errorNum(e)).isEqualTo(1210));
         assertThat(query("FOR d IN assets COLLECT WITH COUNT INTO n RETURN n")).containsExactly(0);
+    }
+
+    @Test
+    void aFilteredUpdateReturnsOneRowPerChangedDocument() {
+        query("FOR k IN ['A', 'B', 'C'] INSERT {_key: k, n: 0} INTO assets");
+        String update =
+                "FOR d IN assets FILTER d.n < @n UPDATE {_key: d._key, n: @n} IN assets RETURN true";
+        assertThat(query(update, Map.of("n", 1))).containsExactly(true, true, true);
+        assertThat(query(update, Map.of("n", 1))).as("nothing left to change").isEmpty();
+        assertThat(query("FOR d IN assets SORT d._key RETURN d.n")).containsExactly(1, 1, 1);
     }
 
     @Test

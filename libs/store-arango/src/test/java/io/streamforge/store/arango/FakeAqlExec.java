@@ -22,12 +22,14 @@ import java.util.TreeMap;
  * href="https://docs.arango.ai/arangodb/3.12/aql/high-level-operations/">high-level operations</a>:
  * FOR over a collection or an array, FILTER, LET, SORT (stable, by {@link FakeAqlValues#compare}),
  * LIMIT, COLLECT (groups in sorted order; afterwards only the COLLECT variables are visible),
- * RETURN. Data modifications work on a copy of the collection that replaces it when the statement
- * succeeds, so a failing statement changes nothing (an AQL query is atomic): INSERT of an existing
- * key fails with 409/1210, REMOVE/REPLACE/UPDATE of a missing one with 404/1202, UPSERT looks up by
- * its search object and inserts or replaces/updates. Collections read inside a stream transaction
- * are its private copies; writes must be to collections the transaction declared (400/1652). An
- * unknown variable is 400/1512, a missing collection 404/1203, a non-array FOR source 400/1563 (<a
+ * RETURN; rows go on after a data modification, so a RETURN may follow it (<a
+ * href="https://docs.arango.ai/arangodb/3.12/aql/high-level-operations/update/">UPDATE</a>). Data
+ * modifications work on a copy of the collection that replaces it when the statement succeeds, so a
+ * failing statement changes nothing (an AQL query is atomic): INSERT of an existing key fails with
+ * 409/1210, REMOVE/REPLACE/UPDATE of a missing one with 404/1202, UPSERT looks up by its search
+ * object and inserts or replaces/updates. Collections read inside a stream transaction are its
+ * private copies; writes must be to collections the transaction declared (400/1652). An unknown
+ * variable is 400/1512, a missing collection 404/1203, a non-array FOR source 400/1563 (<a
  * href="https://docs.arango.ai/arangodb/3.12/develop/error-codes/">error codes</a>).
  */
 final class FakeAqlExec {
@@ -101,7 +103,10 @@ final class FakeAqlExec {
                 }
             }
         } else {
+            // a data modification passes its rows on: a RETURN may follow it (UPDATE page,
+            // "Returning the modified documents")
             rows.forEach(row -> FakeAqlWrites.modify(this, op, row));
+            next.addAll(rows);
         }
         return next;
     }

@@ -12,7 +12,9 @@ import java.util.Map;
 
 /**
  * Configuration of the standalone queue-manager ({@code JOB_LAUNCHER=kubernetes}). {@link #read}
- * throws one {@link ConfigException} listing every problem.
+ * throws one {@link ConfigException} listing every problem. {@code ledgerDb} ({@code DB_KIND})
+ * holds the coverage ledger, and the queues too when it is ArangoDB; with {@code DB_KIND=postgres}
+ * the queues live in the PostgreSQL of {@code postgres*} (null on ArangoDB).
  */
 public record StandaloneConfig(
         KafkaSettings kafka,
@@ -36,8 +38,8 @@ public record StandaloneConfig(
     public String toString() {
         return "StandaloneConfig[kafka="
                 + kafka.bootstrapServers()
-                + ", postgres="
-                + postgresJdbcUrl
+                + ", queues="
+                + (ledgerDb.arango() ? "arango" : postgresJdbcUrl)
                 + ", http="
                 + httpHost
                 + ":"
@@ -66,9 +68,13 @@ public record StandaloneConfig(
                             + "Kubernetes Jobs; local mode runs in-process via `streamforge up`");
         }
         KafkaSettings kafka = WorkerConfig.kafka(r);
-        String jdbc = io.streamforge.runtime.PostgresUrl.read(r); // + POSTGRES_SSL_*
-        String user = r.required("POSTGRES_USER");
-        String password = r.secret("POSTGRES_PASSWORD");
+        // DB_KIND: the coverage ledger lives where the connectors write it; the queues too on
+        // ArangoDB, else in the PostgreSQL of POSTGRES_* (required then, null on ArangoDB)
+        DatabaseSettings ledgerDb = DatabaseSettings.read(r);
+        boolean postgres = !ledgerDb.arango();
+        String jdbc = postgres ? io.streamforge.runtime.PostgresUrl.read(r) : null; // + SSL
+        String user = postgres ? r.required("POSTGRES_USER") : null;
+        String password = postgres ? r.secret("POSTGRES_PASSWORD") : null;
         String host = r.optional("HTTP_HOST", "0.0.0.0");
         int port = r.intValue("HTTP_PORT", 8080, 0, 65535);
         String binance = r.optional("BINANCE_BASE_URL", DEFAULT_BINANCE_URL);
@@ -77,8 +83,6 @@ public record StandaloneConfig(
         int grace = r.intValue("RECONCILE_GRACE_MS", 30_000, 0, 3_600_000);
         int refresh = r.intValue("SYMBOLS_REFRESH_MS", 600_000, 1_000, 86_400_000);
         KubernetesLauncherSettings launcher = KubernetesLauncherSettings.read(r, env);
-        // queues always live in PostgreSQL; the coverage ledger lives where the connectors write it
-        DatabaseSettings ledgerDb = DatabaseSettings.read(r);
         OidcSettings oidc = OidcSettings.read(r);
         oidc.checkBind(host, "HTTP_HOST", r);
         ControlPlaneLimits limits = ControlPlaneLimits.read(r);

@@ -117,7 +117,7 @@ class StandaloneMainTest {
     }
 
     @Test
-    void theCoverageLedgerFollowsDbKind() throws IOException {
+    void theCoverageLedgerAndTheQueuesFollowDbKind() throws IOException {
         assertThat(StandaloneConfig.read(validEnv()).ledgerDb().arango()).isFalse();
         Map<String, String> env = validEnv();
         env.put("DB_KIND", "arango");
@@ -129,9 +129,18 @@ class StandaloneMainTest {
         StandaloneConfig c = StandaloneConfig.read(env);
         assertThat(c.ledgerDb().arango()).isTrue();
         assertThat(c.ledgerDb().arangoDb()).isEqualTo("streamforge");
-        assertThat(c.postgresJdbcUrl()).startsWith("jdbc:postgresql:"); // queues stay in PostgreSQL
+        assertThat(c.postgresJdbcUrl()).as("queues in ArangoDB, no PostgreSQL").isNull();
         assertThat(c.toString())
+                .contains("queues=arango")
                 .contains("coverage ledger=http://arangodb.arangodb:8529/streamforge");
+        env.remove("POSTGRES_JDBC_URL");
+        env.remove("POSTGRES_USER");
+        env.remove("POSTGRES_PASSWORD_FILE");
+        assertThat(StandaloneConfig.read(env).ledgerDb().arango())
+                .as("POSTGRES_* are not needed on ArangoDB")
+                .isTrue();
+        assertThat(StandaloneConfig.read(validEnv()).toString())
+                .contains("queues=jdbc:postgresql://localhost:5432/streamforge");
         env.put("DB_KIND", "mongo");
         assertThatThrownBy(() -> StandaloneConfig.read(env))
                 .hasMessageContaining("invalid DB_KIND: 'mongo'");
