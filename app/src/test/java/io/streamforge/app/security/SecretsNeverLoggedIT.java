@@ -29,13 +29,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A pipeline on the secured platform (Kafka SASL_SSL + SCRAM with the chart's ACLs, PostgreSQL TLS,
  * the API and the UI requiring OIDC tokens of an issuer served in the test — {@link
- * OidcTestIssuer}; the pipeline is started with a signed {@code operator} token, a start without
- * one gets 401): every log event (Logback, with stack traces), everything written to stdout, the
- * Fluent Forward stream (a raw TCP receiver standing in for Fluent-bit, acks off), every record of
- * {@code queue-events} and the API's answers are scanned for every secret of the run — each Kafka
- * user's password, the broker admin's, the S3 keys, the private keys of the TLS servers, the bearer
- * token and the private parts of the issuer's signing key. See {@link LeakScan} to add sources or
- * secrets.
+ * OidcTestIssuer}; the pipeline is started with a signed {@code operator} token, a start or a UI
+ * data call without one gets 401): every log event (Logback, with stack traces), everything written
+ * to stdout, the Fluent Forward stream (a raw TCP receiver standing in for Fluent-bit, acks off),
+ * every record of {@code queue-events} and the API's answers are scanned for every secret of the
+ * run — each Kafka user's password, the broker admin's, the S3 keys, the private keys of the TLS
+ * servers, the bearer token and the private parts of the issuer's signing key. See {@link LeakScan}
+ * to add sources or secrets.
  */
 class SecretsNeverLoggedIT {
     @Test
@@ -73,7 +73,13 @@ class SecretsNeverLoggedIT {
             String queueId = created.body().get("queue_id").asText();
             var end = PlatformFixture.awaitEnd(api, queueId, Duration.ofMinutes(4));
             assertThat(end.get("status").asText()).isEqualTo("finished");
-            String answers = end + api.get("/queues").body().toString();
+            assertThat(new ApiClient(platform.visualizerUrl()).get("/api/queues").status())
+                    .as("the UI's data without a token")
+                    .isEqualTo(401);
+            var ui = new ApiClient(platform.visualizerUrl(), token).get("/api/queues");
+            assertThat(ui.status()).as("the UI relays the caller's token").isEqualTo(200);
+            assertThat(ui.body().toString()).contains(queueId);
+            String answers = end + api.get("/queues").body().toString() + ui.body();
             forwarding.flush(Duration.ofSeconds(10));
 
             Path dataDir = platform.kafka().dataDir().getParent();
