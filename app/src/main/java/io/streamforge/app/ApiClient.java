@@ -17,21 +17,36 @@ public final class ApiClient {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String bearerToken;
 
     public ApiClient(String base) {
+        this(base, null);
+    }
+
+    /**
+     * Calls with {@code Authorization: Bearer <token>} (an API that requires OIDC tokens); null =
+     * no header. The token is never printed.
+     */
+    public ApiClient(String base, String bearerToken) {
         this.base = base;
+        this.bearerToken = bearerToken;
     }
 
     public Answer post(String path, String json) {
         return send(
-                HttpRequest.newBuilder(URI.create(base + path))
+                request(path)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build());
     }
 
     public Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(request(path).GET().build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        return bearerToken == null ? b : b.header("Authorization", "Bearer " + bearerToken);
     }
 
     private Answer send(HttpRequest req) {

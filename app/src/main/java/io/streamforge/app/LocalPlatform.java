@@ -12,6 +12,8 @@ import io.streamforge.queuemanager.LocalJobLauncher;
 import io.streamforge.queuemanager.QueueManager;
 import io.streamforge.runtime.ConfigReader;
 import io.streamforge.runtime.DatabaseSettings;
+import io.streamforge.runtime.auth.HttpAuth;
+import io.streamforge.runtime.auth.OidcSettings;
 import io.streamforge.sim.ExchangeSimulator;
 import io.streamforge.sim.SimConfig;
 import io.streamforge.store.Stores;
@@ -31,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.common.acl.AclBinding;
@@ -48,7 +51,9 @@ public final class LocalPlatform implements AutoCloseable {
     /**
      * How to start it. {@code exchangeUrl} null = start the built-in simulator; {@code uiPort} 0 =
      * the visualizer on a free port; {@code durable} = PostgreSQL with {@code fsync} and {@code
-     * synchronous_commit} on (off: faster, a crash may lose the last commits).
+     * synchronous_commit} on (off: faster, a crash may lose the last commits); {@code oidc} = the
+     * API's and the UI's token validation ({@link OidcSettings#DISABLED}, the default: no
+     * authentication, both bound to loopback only; ADR 2601).
      */
     public record Options(
             Path dataDir,
@@ -58,7 +63,25 @@ public final class LocalPlatform implements AutoCloseable {
             Map<String, String> extraEnv,
             int uiPort,
             Secured secured,
-            boolean durable) {
+            boolean durable,
+            OidcSettings oidc) {
+
+        public Options {
+            oidc = oidc == null ? OidcSettings.DISABLED : oidc;
+        }
+
+        /** Without authentication (loopback only). */
+        public Options(
+                Path dataDir,
+                int apiPort,
+                String exchangeUrl,
+                SimConfig sim,
+                Map<String, String> extraEnv,
+                int uiPort,
+                Secured secured,
+                boolean durable) {
+            this(dataDir, apiPort, exchangeUrl, sim, extraEnv, uiPort, secured, durable, null);
+        }
 
         /** Secured ({@code secured} non-null) or plain infrastructure, not durable (tests). */
         public Options(
@@ -94,7 +117,22 @@ public final class LocalPlatform implements AutoCloseable {
         }
 
         public Options withDurable(boolean on) {
-            return new Options(dataDir, apiPort, exchangeUrl, sim, extraEnv, uiPort, secured, on);
+            return new Options(
+                    dataDir, apiPort, exchangeUrl, sim, extraEnv, uiPort, secured, on, oidc);
+        }
+
+        /** With the API and the UI requiring tokens of this issuer ({@code up}). */
+        public Options withOidc(OidcSettings settings) {
+            return new Options(
+                    dataDir,
+                    apiPort,
+                    exchangeUrl,
+                    sim,
+                    extraEnv,
+                    uiPort,
+                    secured,
+                    durable,
+                    settings);
         }
     }
 
@@ -184,6 +222,7 @@ public final class LocalPlatform implements AutoCloseable {
                                 : secured.perUser(WorkerEntries.all()),
                         env);
         track(() -> launcher.shutdown(15_000));
+        progress.accept(authLine(o.oidc()));
         progress.accept("starting the queue-manager");
         Set<Symbol> known =
                 new BinanceRestClient(BinanceClientConfig.defaults(exchangeUrl)).tradingSymbols();
@@ -204,10 +243,24 @@ public final class LocalPlatform implements AutoCloseable {
                                 stores.coverage(), // GET /queues/{id}/coverage (the UI's view)
                                 launcher,
                                 known::contains,
-                                TimeSource.system()));
+                                TimeSource.system(),
+                                new QueueManager.Access(
+                                        HttpAuth.forBind(o.oidc(), "127.0.0.1", "queue-manager"),
+                                        target -> Optional.empty())));
         launcher.addPlatformEnv("QUEUE_MANAGER_URL", apiUrl()); // for a visualizer step
         progress.accept("starting the visualizer (web UI)");
-        visualizer = track(startVisualizer(env, o.uiPort()));
+        visualizer = track(startVisualizer(env, o.uiPort(), o.oidc()));
+    }
+
+    /** The one line saying whether the API and the UI require tokens. */
+    static String authLine(OidcSettings oidc) {
+        return oidc.enabled()
+                ? "authentication ON: API and UI require tokens of issuer "
+                        + oidc.issuerUrl()
+                        + " (audience "
+                        + oidc.audience()
+                        + ")"
+                : "authentication OFF (no OIDC_ISSUER_URL): API and UI on 127.0.0.1 only";
     }
 
     /** Kafka and PostgreSQL: plain, or secured as the homelab runs them. */
@@ -264,7 +317,7 @@ public final class LocalPlatform implements AutoCloseable {
      * environment they get: PostgreSQL, or ArangoDB when the extra environment says so), the
      * embedded S3 and the queue-manager API.
      */
-    private VisualizerServer startVisualizer(Map<String, String> env, int port) {
+    private VisualizerServer startVisualizer(Map<String, String> env, int port, OidcSettings oidc) {
         ConfigReader reader = new ConfigReader(env);
         S3Settings s3Settings =
                 S3Settings.read(reader); // the same bucket/prefix gnn-trainer writes
@@ -278,7 +331,8 @@ public final class LocalPlatform implements AutoCloseable {
                 apiUrl(),
                 env.get("MODEL_NAME"),
                 "127.0.0.1",
-                port);
+                port,
+                HttpAuth.forBind(oidc, "127.0.0.1", "visualizer"));
     }
 
     static String secretFile(Path dir, String name, String value) {

@@ -4,6 +4,7 @@ import io.streamforge.domain.Interval;
 import io.streamforge.domain.Symbol;
 import io.streamforge.domain.TimeRange;
 import io.streamforge.kafka.TelemetryEvent;
+import io.streamforge.runtime.auth.OidcSettings;
 import io.streamforge.sim.SimConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +26,20 @@ public final class PlatformFixture {
     public static LocalPlatform startSecured(
             SimConfig sim, Map<String, String> extraEnv, LocalPlatform.Secured secured)
             throws Exception {
+        return startSecured(sim, extraEnv, secured, OidcSettings.DISABLED);
+    }
+
+    /** Secured infrastructure, and the API and the UI requiring tokens of {@code oidc}'s issuer. */
+    public static LocalPlatform startSecured(
+            SimConfig sim,
+            Map<String, String> extraEnv,
+            LocalPlatform.Secured secured,
+            OidcSettings oidc)
+            throws Exception {
         Path dir = Files.createTempDirectory("sf-it-secured-");
         return new LocalPlatform(
-                new LocalPlatform.Options(dir, 0, null, sim.withPort(0), extraEnv, 0, secured),
+                new LocalPlatform.Options(dir, 0, null, sim.withPort(0), extraEnv, 0, secured)
+                        .withOidc(oidc),
                 m -> {});
     }
 

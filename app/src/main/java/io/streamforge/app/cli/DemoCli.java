@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
             "Run one pipeline on the embedded platform and the simulator; print tables.",
             "Offline: candles + aggTrades -> Kafka -> PostgreSQL, then graph-builder and",
             "gnn-trainer; a progress bar per step, then tables of what was stored, the",
-            "timings, the correlation graph and the model's metrics vs the baselines."
+            "timings, the correlation graph and the model's metrics vs the baselines.",
+            "A throw-away platform on loopback without authentication: OIDC_* are ignored",
+            "(use `up` for a platform that requires tokens)."
         })
 public final class DemoCli implements Callable<Integer> {
     private final CliContext ctx;
@@ -76,6 +78,12 @@ public final class DemoCli implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int apiPort = Checks.port("--port", port == null ? (keep ? 8080 : 0) : port);
+        if (ctx.env().get("OIDC_ISSUER_URL") != null) {
+            ctx.out()
+                    .println(
+                            "» demo ignores OIDC_ISSUER_URL: a throw-away platform on loopback,"
+                                    + " no authentication (`up` honours OIDC_*)");
+        }
         try (DataDir dir = DataDir.claim(dataDir)) {
             dir.clear(); // a demo starts from nothing, in a folder streamforge owns
             var o =

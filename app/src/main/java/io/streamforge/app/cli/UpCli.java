@@ -5,6 +5,7 @@ import io.streamforge.app.LocalPlatform;
 import io.streamforge.app.UpCommand;
 import io.streamforge.domain.Symbol;
 import io.streamforge.domain.port.TimeSource;
+import io.streamforge.runtime.auth.OidcSettings;
 import io.streamforge.sim.SimConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +22,10 @@ import picocli.CommandLine.Option;
         description = {
             "Start the embedded platform and keep it running until Ctrl-C.",
             "Kafka, PostgreSQL, S3, the exchange simulator, the queue-manager API and the",
-            "web UI in one process; the data folder is kept between runs."
+            "web UI in one process; the data folder is kept between runs.",
+            "OIDC_ISSUER_URL + OIDC_AUDIENCE (and OIDC_CLIENT_ID for the UI's sign-in) set:",
+            "the API and the UI require tokens of that issuer; unset: no authentication,",
+            "loopback only."
         })
 public final class UpCli implements Callable<Integer> {
     private final CliContext ctx;
@@ -68,12 +72,19 @@ public final class UpCli implements Callable<Integer> {
         Checks.port("--port", port);
         Checks.port("--ui-port", uiPort);
         checkLive(SimConfig.defaults().symbols());
+        OidcSettings oidc = OidcSettings.fromEnv(ctx.env()); // checked before the disk is touched
         try (DataDir dir = DataDir.claim(dataDir)) {
             // SIGTERM / Ctrl-C: graceful stop in order, exit 0 (UpCommand, ADR 2801)
             return new UpCommand(ctx.out())
                     .run(
                             new LocalPlatform.Options(
-                                    dataDir, port, null, SimConfig.defaults(), Map.of(), uiPort),
+                                            dataDir,
+                                            port,
+                                            null,
+                                            SimConfig.defaults(),
+                                            Map.of(),
+                                            uiPort)
+                                    .withOidc(oidc),
                             this::startLive,
                             " (data in " + dir.path() + "; Ctrl-C stops)");
         }

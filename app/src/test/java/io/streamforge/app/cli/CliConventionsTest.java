@@ -2,11 +2,13 @@ package io.streamforge.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
@@ -127,6 +129,27 @@ class CliConventionsTest {
         for (String[] args : bad) {
             assertUsageError(CliRun.of(args), null);
         }
+    }
+
+    /** {@code up} checks OIDC_* with its options, before the data folder is touched. */
+    @Test
+    void upWithAnIncompleteOidcConfigurationIsOneLineAndExitTwo(@TempDir Path tmp) {
+        Path dir = tmp.resolve("up");
+        assertUsageError(
+                CliRun.with(
+                        Map.of("OIDC_ISSUER_URL", "https://keycloak.example/realms/sf"),
+                        "up",
+                        "--data-dir",
+                        dir.toString()),
+                "OIDC_AUDIENCE");
+        assertUsageError(
+                CliRun.with(
+                        Map.of("OIDC_ISSUER_URL", "keycloak", "OIDC_AUDIENCE", "streamforge-api"),
+                        "up",
+                        "--data-dir",
+                        dir.toString()),
+                "OIDC_ISSUER_URL");
+        assertThat(dir).doesNotExist();
     }
 
     @Test

@@ -27,12 +27,15 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * A pipeline on the secured platform (Kafka SASL_SSL + SCRAM with the chart's ACLs, PostgreSQL
- * TLS): every log event (Logback, with stack traces), everything written to stdout, the Fluent
- * Forward stream (a raw TCP receiver standing in for Fluent-bit, acks off), every record of {@code
- * queue-events} and the API's answers are scanned for every secret of the run — each Kafka user's
- * password, the broker admin's, the S3 keys and the private keys of the TLS servers. See {@link
- * LeakScan} to add sources or secrets (e.g. OIDC tokens).
+ * A pipeline on the secured platform (Kafka SASL_SSL + SCRAM with the chart's ACLs, PostgreSQL TLS,
+ * the API and the UI requiring OIDC tokens of an issuer served in the test — {@link
+ * OidcTestIssuer}; the pipeline is started with a signed {@code operator} token, a start or a UI
+ * data call without one gets 401): every log event (Logback, with stack traces), everything written
+ * to stdout, the Fluent Forward stream (a raw TCP receiver standing in for Fluent-bit, acks off),
+ * every record of {@code queue-events} and the API's answers are scanned for every secret of the
+ * run — each Kafka user's password, the broker admin's, the S3 keys, the private keys of the TLS
+ * servers, the bearer token and the private parts of the issuer's signing key. See {@link LeakScan}
+ * to add sources or secrets.
  */
 class SecretsNeverLoggedIT {
     @Test
@@ -54,23 +57,36 @@ class SecretsNeverLoggedIT {
                                                 "FLUENT_ACK", "false"),
                                         "secrets-it")
                                 .orElseThrow();
-                LocalPlatform platform = SecuredPlatform.start(Map.of())) {
-            ApiClient api = new ApiClient(platform.apiUrl());
-            var created =
-                    api.post(
-                            "/queues/start-pipeline",
-                            PlatformFixture.pipeline(
-                                    SecuredPlatform.SYMBOLS.subList(0, 2),
-                                    "2024-06-01:2024-06-01"));
+                OidcTestIssuer issuer = new OidcTestIssuer();
+                LocalPlatform platform = SecuredPlatform.start(Map.of(), issuer.settings())) {
+            String pipeline =
+                    PlatformFixture.pipeline(
+                            SecuredPlatform.SYMBOLS.subList(0, 2), "2024-06-01:2024-06-01");
+            assertThat(new ApiClient(platform.apiUrl()).post("/queues/start-pipeline", pipeline))
+                    .as("a start without a token")
+                    .extracting(ApiClient.Answer::status)
+                    .isEqualTo(401);
+            String token = issuer.token(List.of("operator"));
+            ApiClient api = new ApiClient(platform.apiUrl(), token);
+            var created = api.post("/queues/start-pipeline", pipeline);
             assertThat(created.status()).isEqualTo(201);
             String queueId = created.body().get("queue_id").asText();
             var end = PlatformFixture.awaitEnd(api, queueId, Duration.ofMinutes(4));
             assertThat(end.get("status").asText()).isEqualTo("finished");
-            String answers = end + api.get("/queues").body().toString();
+            assertThat(new ApiClient(platform.visualizerUrl()).get("/api/queues").status())
+                    .as("the UI's data without a token")
+                    .isEqualTo(401);
+            var ui = new ApiClient(platform.visualizerUrl(), token).get("/api/queues");
+            assertThat(ui.status()).as("the UI relays the caller's token").isEqualTo(200);
+            assertThat(ui.body().toString()).contains(queueId);
+            String answers = end + api.get("/queues").body().toString() + ui.body();
             forwarding.flush(Duration.ofSeconds(10));
 
             Path dataDir = platform.kafka().dataDir().getParent();
             secretsOf(dataDir).forEach(scan::secret);
+            scan.secret("oidc-token", token)
+                    .secret("oidc-token signature", token.substring(token.lastIndexOf('.') + 1));
+            issuer.privateParts().forEach(scan::secret);
             byte[] telemetry = telemetry(platform);
             scan.text("api", () -> answers)
                     .source("queue-events", () -> telemetry)
@@ -91,7 +107,9 @@ class SecretsNeverLoggedIT {
                             "postgres-password",
                             "s3-secret-key",
                             "kafka.key line 1",
-                            "postgres.key line 1");
+                            "postgres.key line 1",
+                            "oidc-token",
+                            "oidc-key d");
         } finally {
             System.setOut(originalOut);
             root.detachAppender(events);

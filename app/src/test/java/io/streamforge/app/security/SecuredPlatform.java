@@ -3,6 +3,7 @@ package io.streamforge.app.security;
 import io.streamforge.app.LocalPlatform;
 import io.streamforge.app.PlatformFixture;
 import io.streamforge.domain.Symbol;
+import io.streamforge.runtime.auth.OidcSettings;
 import io.streamforge.sim.SimConfig;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,18 @@ final class SecuredPlatform {
     private SecuredPlatform() {}
 
     static LocalPlatform start(Map<String, String> extraEnv) throws Exception {
+        return start(extraEnv, OidcSettings.DISABLED);
+    }
+
+    /** With the API and the UI requiring tokens of {@code oidc}'s issuer. */
+    static LocalPlatform start(Map<String, String> extraEnv, OidcSettings oidc) throws Exception {
         List<AclBinding> acls =
                 ChartKafkaUsers.render().values().stream().flatMap(List::stream).toList();
         return PlatformFixture.startSecured(
                 SimConfig.defaults().withSymbols(SYMBOLS),
                 extraEnv,
-                new LocalPlatform.Secured(USER_PREFIX, acls));
+                new LocalPlatform.Secured(USER_PREFIX, acls),
+                oidc);
     }
 
     /** Loaders + connector + graph-builder + gnn-trainer on the three symbols over two days. */
