@@ -170,4 +170,24 @@ public final class InMemoryQueueStore implements QueueStore {
         queues.put(queueId, q.withStatus(status, atUs));
         return true;
     }
+
+    @Override
+    public synchronized boolean resetForResume(String queueId, long atUs) {
+        QueueRecord q = queues.get(queueId);
+        if (q == null
+                || (q.status() != QueueStatus.INTERRUPTED && q.status() != QueueStatus.FAILED)
+                || q.steps().stream().anyMatch(s -> !s.status().terminal())) {
+            return false;
+        }
+        List<StepRecord> steps = new ArrayList<>();
+        for (StepRecord s : q.steps()) {
+            steps.add(
+                    s.status() == StepStatus.FINISHED
+                            ? s
+                            : s.withState(StepStatus.PENDING, 0, "", s.lastEventUs(), atUs)
+                                    .withLaunch(s.attempt(), LaunchState.NONE, atUs));
+        }
+        queues.put(queueId, q.withSteps(steps).withStatus(QueueStatus.RUNNING, atUs));
+        return true;
+    }
 }

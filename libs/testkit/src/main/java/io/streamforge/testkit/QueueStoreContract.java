@@ -279,6 +279,45 @@ public abstract class QueueStoreContract {
         assertThat(step("q-tel", id).recordsWritten()).isEqualTo(99);
     }
 
+    @Test
+    void anEndedQueueIsReopenedForANewAttemptOfItsUnfinishedSteps() {
+        store.create(Fixtures.queue("q-res", T_US));
+        String loader = "q-res-loader";
+        String graph = "q-res-graph";
+        assertThat(store.resetForResume("q-res", T_US + 1)).as("pending queue").isFalse();
+        store.updateQueue("q-res", QueueStatus.RUNNING, T_US + 1);
+        store.claimLaunch("q-res", loader, 1, T_US + 2);
+        store.markLaunched("q-res", loader, 1, T_US + 2);
+        store.applyTelemetry("q-res", loader, StepStatus.FINISHED, 40, "done", 10, T_US + 3);
+        store.claimLaunch("q-res", graph, 1, T_US + 4);
+        store.markLaunched("q-res", graph, 1, T_US + 4);
+        store.applyTelemetry("q-res", graph, StepStatus.RUNNING, 7, "loading", 20, T_US + 5);
+        store.updateQueue("q-res", QueueStatus.INTERRUPTED, T_US + 6);
+        assertThat(store.resetForResume("q-res", T_US + 7)).as("a step still running").isFalse();
+        store.applyTelemetry("q-res", graph, StepStatus.INTERRUPTED, 9, "stopped", 30, T_US + 8);
+        assertThat(store.resetForResume("nope", T_US + 9)).isFalse();
+        assertThat(store.resetForResume("q-res", T_US + 9)).isTrue();
+        QueueRecord q = store.find("q-res").orElseThrow();
+        assertThat(q.status()).isEqualTo(QueueStatus.RUNNING);
+        StepRecord done = step("q-res", loader);
+        assertThat(done.status()).isEqualTo(StepStatus.FINISHED);
+        assertThat(done.recordsWritten()).isEqualTo(40);
+        assertThat(done.launch()).isEqualTo(LaunchState.LAUNCHED);
+        StepRecord reopened = step("q-res", graph);
+        assertThat(reopened.status()).isEqualTo(StepStatus.PENDING);
+        assertThat(reopened.launch()).isEqualTo(LaunchState.NONE);
+        assertThat(reopened.attempt()).isEqualTo(1);
+        assertThat(reopened.message()).isEmpty();
+        assertThat(reopened.recordsWritten()).isZero();
+        assertThat(store.listUnfinished()).extracting(QueueRecord::queueId).contains("q-res");
+        assertThat(store.resetForResume("q-res", T_US + 10)).as("running again").isFalse();
+        assertThat(store.claimLaunch("q-res", graph, 2, T_US + 11)).isTrue();
+        assertThat(step("q-res", graph).currentJobName()).endsWith("-r2");
+        store.applyTelemetry("q-res", graph, StepStatus.FINISHED, 9, "done", 40, T_US + 12);
+        store.updateQueue("q-res", QueueStatus.FINISHED, T_US + 13);
+        assertThat(store.resetForResume("q-res", T_US + 14)).as("finished").isFalse();
+    }
+
     private StepRecord step(String queueId, String telemetryId) {
         return store.find(queueId).orElseThrow().steps().stream()
                 .filter(s -> s.telemetryId().equals(telemetryId))

@@ -67,6 +67,16 @@ final class ApiDocs {
                             404),
                     op(
                             "post",
+                            "/queues/{id}/resume",
+                            "Resume an interrupted or failed queue under its id (its unfinished"
+                                    + " steps run again as a new attempt)",
+                            Role.OPERATOR,
+                            null,
+                            200,
+                            404,
+                            409),
+                    op(
+                            "post",
                             "/queues/stop",
                             "Stop a queue (seed path, body {queue_id})",
                             Role.OPERATOR,

@@ -45,6 +45,12 @@ public final class ApiServer implements AutoCloseable {
 
         boolean stop(String queueId);
 
+        /**
+         * Resumes an interrupted or failed queue under its id; {@link ProblemException} 404 for an
+         * unknown queue, 409 for one that is pending, running or finished.
+         */
+        QueueRecord resume(String queueId);
+
         /** Readiness with a {@code status} of UP or DOWN and one entry per check. */
         default Map<String, Object> readiness() {
             return Map.of("status", "UP");
@@ -121,6 +127,10 @@ public final class ApiServer implements AutoCloseable {
                 ctx -> json(ctx, 200, QueueViews.queue(find(store, ctx.pathParam("id")))),
                 Role.VIEWER);
         r.post("/queues/{id}/stop", ctx -> stop(ctx, backend, ctx.pathParam("id")), Role.OPERATOR);
+        r.post(
+                "/queues/{id}/resume",
+                ctx -> json(ctx, 200, QueueViews.queue(backend.resume(ctx.pathParam("id")))),
+                Role.OPERATOR);
         r.sse(
                 "/queues/{id}/events",
                 client -> subscribe(client, store, client.ctx().pathParam("id")),

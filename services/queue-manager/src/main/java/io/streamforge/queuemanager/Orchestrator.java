@@ -179,6 +179,35 @@ public final class Orchestrator {
     }
 
     /**
+     * Resumes an {@code interrupted} or {@code failed} queue under its id: every step that did not
+     * finish gets a new attempt (a new job name), the queue runs again and the ready steps launch
+     * through the claim, so no attempt is launched twice. 404 for an unknown queue, 409 for one
+     * that is pending, running, finished or still stopping a job.
+     */
+    public synchronized QueueRecord resume(String queueId) {
+        if (refusing != null) {
+            throw new ProblemException(503, null, "the platform is stopping: " + refusing);
+        }
+        QueueRecord q =
+                store.find(queueId)
+                        .orElseThrow(() -> new ProblemException(404, null, "no queue " + queueId));
+        if (!store.resetForResume(queueId, time.nowUs())) {
+            throw new ProblemException(
+                    409,
+                    null,
+                    "queue "
+                            + queueId
+                            + " is "
+                            + q.status().wire()
+                            + (q.status().terminal() ? " with a step still stopping" : "")
+                            + "; only an interrupted or failed queue is resumed");
+        }
+        LOG.info("queue {} resumed", queueId);
+        advance(store.find(queueId).orElseThrow());
+        return store.find(queueId).orElseThrow();
+    }
+
+    /**
      * Platform shutdown: from now on {@link #start} answers 503; every open step of every open
      * queue ends {@code interrupted} with {@code reason} (terminal, so a late report of the worker
      * cannot turn it into {@code failed}), the queue ends {@code interrupted}, and its workers get
@@ -334,11 +363,11 @@ public final class Orchestrator {
     }
 
     /**
-     * Claims attempt 1 (when {@code claim}) and hands the job to the launcher; whether it changed
-     * the step in the store.
+     * Claims the next attempt (when {@code claim}; 1 for a new step, one more after a resume) and
+     * hands the job to the launcher; whether it changed the step in the store.
      */
     private boolean launch(StepRecord s, boolean claim) {
-        int attempt = Math.max(1, s.attempt());
+        int attempt = claim ? s.attempt() + 1 : Math.max(1, s.attempt());
         if (claim && !store.claimLaunch(s.queueId(), s.telemetryId(), attempt, time.nowUs())) {
             return false; // another orchestrator claimed it
         }

@@ -258,6 +258,11 @@ public final class QueueManager implements ApiServer.Backend, AutoCloseable {
         return orchestrator.stop(queueId);
     }
 
+    @Override
+    public QueueRecord resume(String queueId) {
+        return orchestrator.resume(queueId);
+    }
+
     /**
      * Platform shutdown: new pipelines get 503, open queues end interrupted with {@code reason}.
      */

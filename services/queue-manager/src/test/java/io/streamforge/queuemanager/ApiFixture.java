@@ -57,6 +57,17 @@ final class ApiFixture implements AutoCloseable {
                     public boolean stop(String queueId) {
                         return store.updateQueue(queueId, QueueStatus.INTERRUPTED, 1L);
                     }
+
+                    @Override
+                    public QueueRecord resume(String queueId) {
+                        if (store.find(queueId).isEmpty()) {
+                            throw new ProblemException(404, null, "no queue " + queueId);
+                        }
+                        if (!store.resetForResume(queueId, 2L)) {
+                            throw new ProblemException(409, null, "not resumable");
+                        }
+                        return store.find(queueId).orElseThrow();
+                    }
                 };
         api =
                 new ApiServer(

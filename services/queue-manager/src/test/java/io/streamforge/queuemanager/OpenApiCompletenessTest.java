@@ -183,7 +183,11 @@ class OpenApiCompletenessTest {
                             "{\"queue_id\":\"" + q + "\"}",
                             true));
             p.add(new Probe("POST", "/queues/{id}/stop", "/queues/" + q + "/stop", null, true));
+            // after the stop: 200 for the interrupted queue, 404 for the unknown one
+            p.add(new Probe("POST", "/queues/{id}/resume", "/queues/" + q + "/resume", null, true));
         }
+        // running again: 409
+        p.add(new Probe("POST", "/queues/{id}/resume", "/queues/" + id + "/resume", null, true));
         p.add(new Probe("POST", "/queues/stop", "/queues/stop", "{}", true));
         p.add(new Probe("POST", "/queues/stop", "/queues/stop", big, true));
         p.add(new Probe("GET", "/queues/{id}/events", "/queues/" + id + "/events", null, true));

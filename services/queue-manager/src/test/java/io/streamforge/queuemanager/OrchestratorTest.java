@@ -181,6 +181,11 @@ class OrchestratorTest {
                     }
 
                     @Override
+                    public boolean resetForResume(String q, long at) {
+                        return store.resetForResume(q, at);
+                    }
+
+                    @Override
                     public boolean updateQueue(String q, QueueStatus s, long at) {
                         boolean changed = store.updateQueue(q, s, at);
                         if (changed) {
@@ -249,6 +254,62 @@ class OrchestratorTest {
         event(q, "arango-connector", "interrupted");
         assertThat(reload(q).status()).isEqualTo(QueueStatus.INTERRUPTED);
         assertThat(orch.stop("no-such-queue")).isFalse();
+    }
+
+    @Test
+    void resumeRunsTheUnfinishedStepsAgainAsANewAttemptUnderTheSameQueueId() {
+        QueueRecord q =
+                start(
+                        "{\"target\":\"loader-api-candles\"},{\"target\":\"loader-api-trades\"},"
+                                + "{\"target\":\"arango-connector\"}");
+        event(q, "loader-api-trades", "finished");
+        assertThatThrownBy(() -> orch.resume(q.queueId()))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, p -> assertThat(p.status()).isEqualTo(409));
+        orch.stop(q.queueId());
+        event(q, "loader-api-candles", "interrupted");
+        event(q, "arango-connector", "interrupted");
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.INTERRUPTED);
+        launched.clear();
+
+        QueueRecord resumed = orch.resume(q.queueId());
+
+        assertThat(resumed.queueId()).isEqualTo(q.queueId());
+        assertThat(resumed.status()).isEqualTo(QueueStatus.RUNNING);
+        assertThat(launched).containsExactlyInAnyOrder("loader-api-candles", "arango-connector");
+        StepRecord trades = step(resumed, "loader-api-trades");
+        assertThat(trades.status()).isEqualTo(StepStatus.FINISHED);
+        assertThat(trades.attempt()).isEqualTo(1);
+        for (String target : List.of("loader-api-candles", "arango-connector")) {
+            StepRecord s = step(resumed, target);
+            assertThat(s.attempt()).isEqualTo(2);
+            assertThat(s.launch()).isEqualTo(LaunchState.LAUNCHED);
+            assertThat(s.message()).isEmpty();
+            assertThat(running).contains(s.jobName() + "-r2");
+        }
+        orch.reconcile();
+        assertThat(launched).hasSize(2);
+        event(q, "loader-api-candles", "finished");
+        event(q, "arango-connector", "finished");
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.FINISHED);
+        assertThatThrownBy(() -> orch.resume(q.queueId()))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, p -> assertThat(p.status()).isEqualTo(409));
+        assertThatThrownBy(() -> orch.resume("no-such-queue"))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, p -> assertThat(p.status()).isEqualTo(404));
+    }
+
+    @Test
+    void aFailedQueueIsResumedToo() {
+        QueueRecord q = start("{\"target\":\"dummy-service\"}");
+        event(q, "dummy-service", "error");
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.FAILED);
+        orch.resume(q.queueId());
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.RUNNING);
+        assertThat(step(reload(q), "dummy-service").attempt()).isEqualTo(2);
+        event(q, "dummy-service", "finished");
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.FINISHED);
     }
 
     @Test

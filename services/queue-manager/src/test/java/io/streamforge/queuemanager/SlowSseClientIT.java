@@ -61,6 +61,11 @@ class SlowSseClientIT {
                     public boolean stop(String queueId) {
                         return false;
                     }
+
+                    @Override
+                    public QueueRecord resume(String queueId) {
+                        throw new UnsupportedOperationException();
+                    }
                 };
         api =
                 new ApiServer(

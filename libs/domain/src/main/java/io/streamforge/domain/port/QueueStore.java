@@ -69,4 +69,14 @@ public interface QueueStore {
 
     /** Sets the queue's state with the same terminal-state rule as steps. */
     boolean updateQueue(String queueId, QueueStatus status, long atUs);
+
+    /**
+     * Reopens an ended queue for a resume, atomically: only when the queue is {@code interrupted}
+     * or {@code failed} and none of its steps is {@code pending|running}, the queue goes back to
+     * {@code running} and every step that did not finish to {@code pending} with launch state
+     * {@code none}, no records and no message; its {@code attempt} stays, so the next {@link
+     * #claimLaunch} (attempt + 1) starts a new attempt under a new job name. Finished steps keep
+     * their state. Returns whether it reopened the queue.
+     */
+    boolean resetForResume(String queueId, long atUs);
 }

@@ -149,4 +149,17 @@ public final class Aql {
             "FOR d IN @@coll FILTER d._key == @key AND d.status NOT IN @terminal"
                     + " UPDATE { _key: d._key, status: @status, updated_at_us: @atUs }"
                     + " IN @@coll RETURN true";
+
+    /** Reopens an ended queue ({@code @resumable} states) as {@code @status}. */
+    public static final String QUEUE_REOPEN =
+            "FOR d IN @@coll FILTER d._key == @key AND d.status IN @resumable"
+                    + " UPDATE { _key: d._key, status: @status, updated_at_us: @atUs }"
+                    + " IN @@coll RETURN true";
+
+    /** Resets the steps of a queue that did not finish to a new, unlaunched attempt. */
+    public static final String STEPS_REOPEN =
+            "FOR d IN @@coll FILTER d.queue_id IN @ids AND d.status NOT IN @done"
+                    + " UPDATE { _key: d._key, status: @status, records_written: @records,"
+                    + " message: @message, launch_state: @launch, updated_at_us: @atUs }"
+                    + " IN @@coll RETURN true";
 }

@@ -205,6 +205,47 @@ public final class ArangoQueueStore implements QueueStore {
         return update("update of queue " + queueId, Aql.QUEUE_STATE, bind);
     }
 
+    /**
+     * One stream transaction with both collections locked exclusively: no open step, the queue
+     * reopened, its unfinished steps reset.
+     */
+    @Override
+    public boolean resetForResume(String queueId, long atUs) {
+        Objects.requireNonNull(queueId, "queueId");
+        String what = "resume of queue " + queueId;
+        return client.inTransaction(
+                what,
+                new String[0],
+                new String[] {QUEUES, STEPS},
+                tx -> {
+                    Map<String, Object> steps = new HashMap<>();
+                    steps.put("@coll", STEPS);
+                    steps.put("ids", List.of(queueId));
+                    boolean open =
+                            client.documents(what, Aql.QUEUE_DOCS, steps, tx).stream()
+                                    .anyMatch(d -> OPEN.contains(d.get("status")));
+                    Map<String, Object> queue = new HashMap<>();
+                    queue.put("@coll", QUEUES);
+                    queue.put("key", QueueDocs.queueKey(queueId));
+                    queue.put("resumable", List.of("interrupted", "failed"));
+                    queue.put("status", "running");
+                    queue.put("atUs", atUs);
+                    if (open
+                            || client.query(what, Aql.QUEUE_REOPEN, queue, Boolean.class, tx)
+                                    .isEmpty()) {
+                        return false;
+                    }
+                    steps.put("done", List.of("finished"));
+                    steps.put("status", "pending");
+                    steps.put("records", 0L);
+                    steps.put("message", "");
+                    steps.put("launch", "none");
+                    steps.put("atUs", atUs);
+                    client.query(what, Aql.STEPS_REOPEN, steps, Boolean.class, tx);
+                    return true;
+                });
+    }
+
     private static Map<String, Object> stepBind(String queueId, String telemetryId, long atUs) {
         Objects.requireNonNull(queueId, "queueId");
         Objects.requireNonNull(telemetryId, "telemetryId");

@@ -25,6 +25,15 @@ public final class PostgresQueueStore implements QueueStore {
 
     private static final String STEP_KEY = " WHERE queue_id = ? AND telemetry_id = ?";
 
+    private static final String REOPEN_QUEUE =
+            "UPDATE queues SET status = 'running', updated_at_us = ? WHERE queue_id = ?"
+                    + " AND status IN ('interrupted', 'failed') AND NOT EXISTS (SELECT 1 FROM"
+                    + " queue_steps WHERE queue_id = ? AND status IN ('pending', 'running'))";
+    private static final String REOPEN_STEPS =
+            "UPDATE queue_steps SET status = 'pending', launch_state = 'none', message = '',"
+                    + " records_written = 0, updated_at_us = ? WHERE queue_id = ?"
+                    + " AND status <> 'finished'";
+
     private final Jdbc jdbc;
 
     public PostgresQueueStore(DataSource dataSource) {
@@ -184,6 +193,29 @@ public final class PostgresQueueStore implements QueueStore {
                 status.wire(),
                 atUs,
                 queueId);
+    }
+
+    @Override
+    public boolean resetForResume(String queueId, long atUs) {
+        Objects.requireNonNull(queueId, "queueId");
+        return jdbc.inTransaction(
+                "resume of queue " + queueId,
+                c -> {
+                    try (PreparedStatement q = c.prepareStatement(REOPEN_QUEUE)) {
+                        q.setLong(1, atUs);
+                        q.setString(2, queueId);
+                        q.setString(3, queueId);
+                        if (q.executeUpdate() == 0) {
+                            return false;
+                        }
+                    }
+                    try (PreparedStatement steps = c.prepareStatement(REOPEN_STEPS)) {
+                        steps.setLong(1, atUs);
+                        steps.setString(2, queueId);
+                        steps.executeUpdate();
+                    }
+                    return true;
+                });
     }
 
     /** One conditional statement; whether it changed a row. */
