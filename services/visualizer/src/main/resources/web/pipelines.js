@@ -1,6 +1,6 @@
 // StreamForge visualizer: the pipelines view — the queue table (records per kind, last event),
 // live telemetry over one SSE connection for all queues (per-queue streams when the queue-manager
-// has no /queues/events), the start form (problem+json messages per field) and stop buttons.
+// has no /queues/events), the start form (problem+json messages per field), stop and resume buttons.
 'use strict';
 
 const TERMINAL = new Set(['finished', 'failed', 'interrupted']);
@@ -96,13 +96,25 @@ function renderQueueRow(row, q) {
     stop.addEventListener('click', () => stopQueue(q.queue_id, stop));
     actions.append(stop);
   }
+  if (RESUMABLE.has(q.status) && sf.canOperate()) {
+    const resume = el('button', { class: 'resume operator', type: 'button', 'data-queue-id': q.queue_id }, 'Resume');
+    resume.addEventListener('click', () => postQueue(q.queue_id, 'resume', resume));
+    actions.append(resume);
+  }
   row.append(actions);
 }
 
-async function stopQueue(queueId, button) {
+// an interrupted or failed queue runs its unfinished steps again under its id (POST .../resume)
+const RESUMABLE = new Set(['interrupted', 'failed']);
+
+function stopQueue(queueId, button) {
+  return postQueue(queueId, 'stop', button);
+}
+
+async function postQueue(queueId, action, button) {
   button.disabled = true;
   try {
-    await apiPost(`/api/queues/${encodeURIComponent(queueId)}/stop`);
+    await apiPost(`/api/queues/${encodeURIComponent(queueId)}/${action}`);
     showError('pipelines', null);
     refreshQueue(queueId, 0);
   } catch (e) {

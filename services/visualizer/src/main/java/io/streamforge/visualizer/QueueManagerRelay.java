@@ -75,6 +75,11 @@ final class QueueManagerRelay implements AutoCloseable {
         forward(ctx, post(ctx, "queues/" + queueId(ctx) + "/stop", new byte[0]));
     }
 
+    /** {@code POST /queues/{id}/resume}. */
+    void resume(Context ctx) {
+        forward(ctx, post(ctx, "queues/" + queueId(ctx) + "/resume", new byte[0]));
+    }
+
     /** The upstream request: the browser's query string and Authorization header as they are. */
     private HttpRequest.Builder upstream(Context ctx, String path) {
         String query = ctx.queryString();

@@ -162,6 +162,10 @@ public final class VisualizerServer implements AutoCloseable {
                 VIEWER);
         r.get("/api/queues/{id}/events", relay::events, VIEWER);
         r.post("/api/queues/{id}/stop", timed("/api/queues/{id}/stop", relay::stop), OPERATOR);
+        r.post(
+                "/api/queues/{id}/resume",
+                timed("/api/queues/{id}/resume", relay::resume),
+                OPERATOR);
         r.get("/api/chart", timed("/api/chart", chart::chart), VIEWER);
         r.get("/api/candles", timed("/api/candles", market::candles), VIEWER);
         r.get("/api/indicators", timed("/api/indicators", market::indicatorNames), VIEWER);

@@ -16,12 +16,12 @@ import java.util.concurrent.TimeUnit;
  * A stand-in for the queue-manager HTTP API (JDK {@code HttpServer}) with one queue, {@link #ID}:
  * {@code GET /queues}, {@code GET /queues/{id}} (404 problem for others), {@code GET
  * /queues/{id}/coverage}, {@code POST /queues/start-pipeline} (400 problem naming {@code
- * time_range} when the body has none), {@code POST /queues/{id}/stop} and {@code GET
- * /queues/{id}/events} (and, when built with {@code allEvents}, {@code GET /queues/events}): an SSE
- * stream that sends a {@code queue} and a {@code telemetry} event and stays open until {@link
- * #close()}. Every request is recorded ({@link #requests()}) with its Authorization header. The
- * real queue-manager is used by the app's VisualizerBrowserIT; here only the forwarding and
- * relaying are under test.
+ * time_range} when the body has none), {@code POST /queues/{id}/stop}, {@code POST
+ * /queues/{id}/resume} (409) and {@code GET /queues/{id}/events} (and, when built with {@code
+ * allEvents}, {@code GET /queues/events}): an SSE stream that sends a {@code queue} and a {@code
+ * telemetry} event and stays open until {@link #close()}. Every request is recorded ({@link
+ * #requests()}) with its Authorization header. The real queue-manager is used by the app's
+ * VisualizerBrowserIT; here only the forwarding and relaying are under test.
  */
 final class FakeQueueManager implements AutoCloseable {
     static final String ID = "loader-btcusdt-api-candles-2024-06-01-abc123";
@@ -108,6 +108,12 @@ final class FakeQueueManager implements AutoCloseable {
                     202,
                     "application/json",
                     "{\"status\":\"stopping\",\"queue_id\":\"" + ID + "\"}");
+        } else if (path.equals("/queues/" + ID + "/resume")) {
+            send(
+                    ex,
+                    409,
+                    "application/problem+json",
+                    "{\"status\":409,\"detail\":\"queue " + ID + " is running\"}");
         } else {
             notFound(ex, path);
         }

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code /api/queues/**} (list, one queue, coverage, start, stop, the SSE streams of one and of all
- * queues): forwarded and relayed to {@link FakeQueueManager}, a JDK {@code HttpServer} standing in
- * for the queue-manager (the real queue-manager is used by the app's VisualizerBrowserIT). The
- * stores are not asked here, so in-memory ones do.
+ * {@code /api/queues/**} (list, one queue, coverage, start, stop, resume, the SSE streams of one
+ * and of all queues): forwarded and relayed to {@link FakeQueueManager}, a JDK {@code HttpServer}
+ * standing in for the queue-manager (the real queue-manager is used by the app's
+ * VisualizerBrowserIT). The stores are not asked here, so in-memory ones do.
  */
 class QueueRelayIT {
     static FakeQueueManager qm;
@@ -173,6 +173,20 @@ class QueueRelayIT {
         assertThat(last("POST").path()).isEqualTo("/queues/" + FakeQueueManager.ID + "/stop");
         assertThat(last("POST").authorization()).isEqualTo(token);
         assertThat(Http.post(base + "/api/queues/no-such-queue/stop", "").status()).isEqualTo(404);
+
+        Http.Reply resumed =
+                Http.post(
+                        base + "/api/queues/" + FakeQueueManager.ID + "/resume",
+                        "",
+                        "Authorization",
+                        token);
+        assertThat(resumed.status()).as("the upstream's 409 as it is").isEqualTo(409);
+        assertThat(resumed.type()).startsWith("application/problem+json");
+        assertThat(resumed.json().get("detail").asText()).contains("is running");
+        assertThat(last("POST").path()).isEqualTo("/queues/" + FakeQueueManager.ID + "/resume");
+        assertThat(last("POST").authorization()).isEqualTo(token);
+        assertThat(Http.post(base + "/api/queues/no-such-queue/resume", "").status())
+                .isEqualTo(404);
     }
 
     static FakeQueueManager.Request last(String method) {
