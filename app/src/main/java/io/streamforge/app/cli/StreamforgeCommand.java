@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             DemoCli.class,
             UpCli.class,
             SimCli.class,
+            ResumeCli.class,
             BenchCommand.class,
             CoverageCommand.class,
             IndicatorsCommand.class,

@@ -53,6 +53,7 @@ class CliConventionsTest {
                         "demo",
                         "up",
                         "sim",
+                        "resume",
                         "bench",
                         "bench ingest",
                         "bench rest",
@@ -124,6 +125,8 @@ class CliConventionsTest {
             {"correlation", "--input", "x", "--output", "y", "--max-gap", "two"},
             {"test-logger", "--count", "0"},
             {"demo", "unexpected-argument"},
+            {"resume"},
+            {"resume", "q1", "--api", "ftp://x"},
             {}
         };
         for (String[] args : bad) {
