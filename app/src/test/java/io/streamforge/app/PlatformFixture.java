@@ -16,7 +16,8 @@ import java.util.Map;
 public final class PlatformFixture {
     private PlatformFixture() {}
 
-    static LocalPlatform start(SimConfig sim, Map<String, String> extraEnv) throws Exception {
+    public static LocalPlatform start(SimConfig sim, Map<String, String> extraEnv)
+            throws Exception {
         Path dir = Files.createTempDirectory("sf-it-");
         return new LocalPlatform(
                 new LocalPlatform.Options(dir, 0, null, sim.withPort(0), extraEnv), m -> {});

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads {@code queue-control} without a consumer group: every worker sees every command. Before the
  * constructor returns it reads the topic's history up to its current end and hands over every
- * {@code stop} of this queue (queue ids are unique, so any stop ever sent for it means the queue
- * was stopped: a retried pod of a stopped queue learns it before working) and every other command
- * sent since {@code startMs}; then a thread follows new commands.
+ * {@code stop} of this queue that no later {@code start} of it cancelled (queue ids are unique, so
+ * a stop ever sent for it means the queue was stopped: a retried pod of a stopped queue learns it
+ * before working; a resume sends {@code start}, so the new attempt's workers run) and every other
+ * command sent since {@code startMs}; then a thread follows new commands.
  */
 public final class ControlListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlListener.class);
@@ -59,24 +60,35 @@ public final class ControlListener implements AutoCloseable {
         Map<TopicPartition, Long> end = consumer.endOffsets(parts, Duration.ofSeconds(30));
         consumer.seekToBeginning(parts);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        ConsumerRecord<String, byte[]> stop = null; // the last stop no later start cancelled
         while (parts.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
             if (System.nanoTime() > deadline) {
                 LOG.warn("control history not read to its end within 30 s; going on");
-                return;
+                break;
             }
             for (ConsumerRecord<String, byte[]> rec : consumer.poll(Duration.ofMillis(200))) {
-                if (rec.timestamp() >= startMs || isStop(rec)) {
+                String command = commandForMe(rec);
+                if ("stop".equals(command)) {
+                    stop = rec;
+                } else if ("start".equals(command)) {
+                    stop = null;
+                } else if (rec.timestamp() >= startMs) {
                     dispatch(rec);
                 }
             }
         }
+        if (stop != null) {
+            dispatch(stop);
+        }
     }
 
-    private static boolean isStop(ConsumerRecord<String, byte[]> rec) {
+    /** The command of a record addressed to this worker; null for others or invalid ones. */
+    private String commandForMe(ConsumerRecord<String, byte[]> rec) {
         try {
-            return TelemetryCodec.decodeCommand(rec.value()).command().equals("stop");
+            ControlCommand cmd = TelemetryCodec.decodeCommand(rec.value());
+            return cmd.addresses(queueId, target) ? cmd.command() : null;
         } catch (InvalidRecordException e) {
-            return false;
+            return null;
         }
     }
 

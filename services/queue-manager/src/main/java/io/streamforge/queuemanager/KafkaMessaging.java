@@ -41,6 +41,11 @@ public final class KafkaMessaging implements Orchestrator.Messaging, AutoCloseab
         send(ControlCommand.of("stop", queueId, null, time.nowUs()));
     }
 
+    @Override
+    public void sendStart(String queueId) {
+        send(ControlCommand.of("start", queueId, null, time.nowUs()));
+    }
+
     public void send(ControlCommand cmd) {
         try {
             producer.send(

@@ -36,6 +36,12 @@ public final class Orchestrator {
     public interface Messaging {
         void sendStop(String queueId);
 
+        /**
+         * Cancels the earlier stops of a resumed queue: a worker starting later honours only a stop
+         * that no start followed.
+         */
+        void sendStart(String queueId);
+
         void createDataTopic(String topic);
     }
 
@@ -191,6 +197,9 @@ public final class Orchestrator {
         QueueRecord q =
                 store.find(queueId)
                         .orElseThrow(() -> new ProblemException(404, null, "no queue " + queueId));
+        if (q.status() == QueueStatus.INTERRUPTED || q.status() == QueueStatus.FAILED) {
+            messaging.sendStart(queueId); // before the reset: new workers must not see the stop
+        }
         if (!store.resetForResume(queueId, time.nowUs())) {
             throw new ProblemException(
                     409,

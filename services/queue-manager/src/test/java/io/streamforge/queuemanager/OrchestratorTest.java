@@ -62,6 +62,11 @@ class OrchestratorTest {
                     }
 
                     @Override
+                    public void sendStart(String queueId) {
+                        stops.add("start " + queueId);
+                    }
+
+                    @Override
                     public void createDataTopic(String topic) {}
                 };
         orch = new Orchestrator(store, launcher, messaging, now::get, e -> {}, 5_000);
@@ -274,6 +279,7 @@ class OrchestratorTest {
 
         QueueRecord resumed = orch.resume(q.queueId());
 
+        assertThat(stops).containsExactly(q.queueId(), "start " + q.queueId());
         assertThat(resumed.queueId()).isEqualTo(q.queueId());
         assertThat(resumed.status()).isEqualTo(QueueStatus.RUNNING);
         assertThat(launched).containsExactlyInAnyOrder("loader-api-candles", "arango-connector");

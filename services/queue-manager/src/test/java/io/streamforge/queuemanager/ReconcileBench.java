@@ -101,6 +101,9 @@ public final class ReconcileBench {
         public void sendStop(String queueId) {}
 
         @Override
+        public void sendStart(String queueId) {}
+
+        @Override
         public void createDataTopic(String topic) {}
     }
 }
