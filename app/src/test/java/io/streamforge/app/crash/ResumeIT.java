@@ -39,7 +39,7 @@ class ResumeIT {
             List.of("BTCUSDT", "ETHUSDT", "SOLUSDT", "BNBUSDT", "XRPUSDT").stream()
                     .map(Symbol::of)
                     .toList();
-    private static final String DAYS = "2024-01-01:2024-01-30";
+    private static final String DAYS = "2024-01-01:2024-02-29"; // 60 days
     private static LocalPlatform platform;
     private static ApiClient api;
 
@@ -71,7 +71,7 @@ class ResumeIT {
         MarketDataStore store = platform.stores().marketData();
 
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (stored(store) < expected / 4 && System.nanoTime() < deadline) {
+        while (stored(store) < expected / 2 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         assertThat(api.post("/queues/" + queueId + "/stop", "").status()).isEqualTo(202);
