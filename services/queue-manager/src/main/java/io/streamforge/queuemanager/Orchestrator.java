@@ -197,7 +197,8 @@ public final class Orchestrator {
         QueueRecord q =
                 store.find(queueId)
                         .orElseThrow(() -> new ProblemException(404, null, "no queue " + queueId));
-        if (q.status() == QueueStatus.INTERRUPTED || q.status() == QueueStatus.FAILED) {
+        if ((q.status() == QueueStatus.INTERRUPTED || q.status() == QueueStatus.FAILED)
+                && q.steps().stream().allMatch(s -> s.status().terminal())) {
             messaging.sendStart(queueId); // before the reset: new workers must not see the stop
         }
         if (!store.resetForResume(queueId, time.nowUs())) {

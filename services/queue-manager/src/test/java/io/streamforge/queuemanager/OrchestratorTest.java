@@ -307,6 +307,25 @@ class OrchestratorTest {
     }
 
     @Test
+    void aFailedQueueWithAStepStillStoppingIsNotResumedYet() {
+        QueueRecord q =
+                start("{\"target\":\"loader-api-candles\"},{\"target\":\"arango-connector\"}");
+        event(q, "loader-api-candles", "error");
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.FAILED);
+        assertThat(step(q, "arango-connector").launch()).isEqualTo(LaunchState.STOPPING);
+        assertThatThrownBy(() -> orch.resume(q.queueId()))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, p -> assertThat(p.status()).isEqualTo(409));
+        assertThat(stops)
+                .as("no start while a job is stopping")
+                .doesNotContain("start " + q.queueId());
+        event(q, "arango-connector", "interrupted");
+        orch.resume(q.queueId());
+        assertThat(stops).endsWith("start " + q.queueId());
+        assertThat(step(q, "arango-connector").attempt()).isEqualTo(2);
+    }
+
+    @Test
     void aFailedQueueIsResumedToo() {
         QueueRecord q = start("{\"target\":\"dummy-service\"}");
         event(q, "dummy-service", "error");
