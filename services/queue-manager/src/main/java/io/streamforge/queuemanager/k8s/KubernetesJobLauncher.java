@@ -148,13 +148,18 @@ public final class KubernetesJobLauncher implements JobLauncher, AutoCloseable {
     }
 
     public ScheduledFuture<?> deleteAfter(String jobName, long graceMs) {
-        ScheduledFuture<?> f =
-                scheduler.schedule(() -> deleteIfRunning(jobName), graceMs, TimeUnit.MILLISECONDS);
-        ScheduledFuture<?> previous = pendingDeletes.put(jobName, f);
-        if (previous != null) {
-            previous.cancel(false);
+        // under the map's lock: with a grace of 0 the task may start before put() returned, and its
+        // own remove() must then see (and take) this future, not leave it for delete() to cancel
+        synchronized (pendingDeletes) {
+            ScheduledFuture<?> f =
+                    scheduler.schedule(
+                            () -> deleteIfRunning(jobName), graceMs, TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> previous = pendingDeletes.put(jobName, f);
+            if (previous != null) {
+                previous.cancel(false);
+            }
+            return f;
         }
-        return f;
     }
 
     /** {@link #deleteAfter} with the configured stop grace period for every Job of a queue. */
@@ -172,7 +177,9 @@ public final class KubernetesJobLauncher implements JobLauncher, AutoCloseable {
     }
 
     private void deleteIfRunning(String jobName) {
-        pendingDeletes.remove(jobName);
+        synchronized (pendingDeletes) {
+            pendingDeletes.remove(jobName); // this task's own future: delete() must not cancel it
+        }
         try {
             if (running(jobs().withName(jobName).get())) {
                 LOG.warn("Job {} still runs after its stop grace period; deleting it", jobName);
@@ -184,7 +191,10 @@ public final class KubernetesJobLauncher implements JobLauncher, AutoCloseable {
     }
 
     private void cancelPending(String jobName) {
-        ScheduledFuture<?> f = pendingDeletes.remove(jobName);
+        ScheduledFuture<?> f;
+        synchronized (pendingDeletes) {
+            f = pendingDeletes.remove(jobName);
+        }
         if (f != null) {
             f.cancel(false);
         }
