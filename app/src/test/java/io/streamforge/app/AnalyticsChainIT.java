@@ -35,18 +35,7 @@ class AnalyticsChainIT {
 
     @Test
     void graphAfterConnectorAndModelAfterGraphWithMetricsAndAModelInS3() throws Exception {
-        ApiClient api = new ApiClient(platform.apiUrl());
-        String json =
-                "{\"symbols\":[\"BTCUSDT\",\"ETHUSDT\",\"SOLUSDT\"],\"time_range\":\"2024-06-01:2024-06-03\","
-                        + "\"microservices\":[{\"target\":\"loader-api-candles\",\"interval\":\"1m\"},"
-                        + "{\"target\":\"arango-connector\"},"
-                        + "{\"target\":\"graph-builder\",\"params\":{\"resample\":\"15m\",\"indicators\":\"RSI:14\"}},"
-                        + "{\"target\":\"gnn-trainer\",\"params\":{\"resample\":\"15m\",\"gnn_epochs\":3}}]}";
-        var created = api.post("/queues/start-pipeline", json);
-        assertThat(created.status()).isEqualTo(201);
-        String queueId = created.body().get("queue_id").asText();
-        var end = PlatformFixture.awaitEnd(api, queueId, Duration.ofMinutes(4));
-        assertThat(end.get("status").asText()).as(end.toString()).isEqualTo("finished");
+        String queueId = runChain(platform);
 
         List<TelemetryEvent> events = PlatformFixture.events(platform, queueId);
         long connectorDone = at(events, "arango-connector", "finished");
@@ -79,6 +68,26 @@ class AnalyticsChainIT {
                 .containsKeys("model_uri", "test_macro_f1", "persistence_macro_f1");
         String uri = (String) trained.extra().get("model_uri");
         assertThat(uri).startsWith("s3://streamforge/models/" + queueId + "/");
+    }
+
+    /**
+     * Starts the chain (3 symbols × 3 days of 1m candles → connector → graph-builder with RSI:14 on
+     * 15m → gnn-trainer, 3 epochs) through the API and waits until it finished; returns its id.
+     */
+    static String runChain(LocalPlatform platform) throws Exception {
+        ApiClient api = new ApiClient(platform.apiUrl());
+        String json =
+                "{\"symbols\":[\"BTCUSDT\",\"ETHUSDT\",\"SOLUSDT\"],\"time_range\":\"2024-06-01:2024-06-03\","
+                        + "\"microservices\":[{\"target\":\"loader-api-candles\",\"interval\":\"1m\"},"
+                        + "{\"target\":\"arango-connector\"},"
+                        + "{\"target\":\"graph-builder\",\"params\":{\"resample\":\"15m\",\"indicators\":\"RSI:14\"}},"
+                        + "{\"target\":\"gnn-trainer\",\"params\":{\"resample\":\"15m\",\"gnn_epochs\":3}}]}";
+        var created = api.post("/queues/start-pipeline", json);
+        assertThat(created.status()).isEqualTo(201);
+        String queueId = created.body().get("queue_id").asText();
+        var end = PlatformFixture.awaitEnd(api, queueId, Duration.ofMinutes(4));
+        assertThat(end.get("status").asText()).as(end.toString()).isEqualTo("finished");
+        return queueId;
     }
 
     static long at(List<TelemetryEvent> events, String target, String status) {

@@ -13,7 +13,6 @@ import io.streamforge.store.arango.ArangoStores;
 import io.streamforge.store.arango.FakeArangoServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -64,18 +63,7 @@ class ArangoAnalyticsChainIT {
 
     @Test
     void everyServiceOnArangoFromLoadToGraphIndicatorsModelAndUi() throws Exception {
-        ApiClient api = new ApiClient(platform.apiUrl());
-        String json =
-                "{\"symbols\":[\"BTCUSDT\",\"ETHUSDT\",\"SOLUSDT\"],\"time_range\":\"2024-06-01:2024-06-03\","
-                        + "\"microservices\":[{\"target\":\"loader-api-candles\",\"interval\":\"1m\"},"
-                        + "{\"target\":\"arango-connector\"},"
-                        + "{\"target\":\"graph-builder\",\"params\":{\"resample\":\"15m\",\"indicators\":\"RSI:14\"}},"
-                        + "{\"target\":\"gnn-trainer\",\"params\":{\"resample\":\"15m\",\"gnn_epochs\":3}}]}";
-        var created = api.post("/queues/start-pipeline", json);
-        assertThat(created.status()).isEqualTo(201);
-        String queueId = created.body().get("queue_id").asText();
-        var end = PlatformFixture.awaitEnd(api, queueId, Duration.ofMinutes(4));
-        assertThat(end.get("status").asText()).as(end.toString()).isEqualTo("finished");
+        String queueId = AnalyticsChainIT.runChain(platform);
 
         List<TelemetryEvent> events = PlatformFixture.events(platform, queueId);
         assertThat(at(events, "graph-builder", "started"))
