@@ -2,15 +2,14 @@ package io.streamforge.app.bench;
 
 import io.streamforge.app.BenchIngest;
 import io.streamforge.app.cli.CliContext;
-import io.streamforge.app.cli.Converters;
 import io.streamforge.app.cli.DataDir;
 import io.streamforge.app.cli.ExitCode;
 import io.streamforge.app.cli.Progress;
-import io.streamforge.domain.Symbol;
+import io.streamforge.app.cli.SymbolsAndRange;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code streamforge bench ingest}: the whole pipeline against raw Kafka and raw COPY rates. */
@@ -26,21 +25,7 @@ import picocli.CommandLine.Option;
 final class IngestBenchCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Option(
-            names = "--symbols",
-            split = ",",
-            paramLabel = "SYMBOL",
-            defaultValue = "BTCUSDT,ETHUSDT,BNBUSDT,SOLUSDT,XRPUSDT",
-            description = "Symbols (default: ${DEFAULT-VALUE}).")
-    List<Symbol> symbols;
-
-    @Option(
-            names = "--range",
-            paramLabel = "FROM:TO",
-            defaultValue = "2024-01-01:2024-01-30",
-            converter = Converters.Days.class,
-            description = "Days measured, inclusive (default: ${DEFAULT-VALUE}).")
-    String range;
+    @Mixin SymbolsAndRange records;
 
     @Option(
             names = "--data-dir",
@@ -58,7 +43,8 @@ final class IngestBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (DataDir dir = DataDir.claim(dataDir)) {
             dir.clear();
-            new BenchIngest(ctx.out(), Progress.forOutput(ctx)).run(dataDir, symbols, range);
+            new BenchIngest(ctx.out(), Progress.forOutput(ctx))
+                    .run(dataDir, records.symbols(), records.range());
         }
         return ExitCode.OK;
     }

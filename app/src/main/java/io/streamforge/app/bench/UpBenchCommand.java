@@ -1,15 +1,14 @@
 package io.streamforge.app.bench;
 
 import io.streamforge.app.cli.CliContext;
-import io.streamforge.app.cli.Converters;
 import io.streamforge.app.cli.DataDir;
 import io.streamforge.app.cli.ExitCode;
+import io.streamforge.app.cli.SymbolsAndRange;
 import io.streamforge.app.cli.UsageError;
-import io.streamforge.domain.Symbol;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code streamforge bench up}: see {@link UpBench}. */
@@ -25,21 +24,7 @@ import picocli.CommandLine.Option;
 final class UpBenchCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Option(
-            names = "--symbols",
-            split = ",",
-            paramLabel = "SYMBOL",
-            defaultValue = "BTCUSDT,ETHUSDT,BNBUSDT,SOLUSDT,XRPUSDT",
-            description = "Symbols of the demo pipeline (default: ${DEFAULT-VALUE}).")
-    List<Symbol> symbols;
-
-    @Option(
-            names = "--range",
-            paramLabel = "FROM:TO",
-            defaultValue = "2024-01-01:2024-01-30",
-            converter = Converters.Days.class,
-            description = "Days of the demo pipeline, inclusive (default: ${DEFAULT-VALUE}).")
-    String range;
+    @Mixin SymbolsAndRange records;
 
     @Option(
             names = "--heap",
@@ -76,7 +61,7 @@ final class UpBenchCommand implements Callable<Integer> {
         if (dataDir != null) {
             DataDir.check(dataDir); // the child's 'up' applies the same rule
         }
-        return new UpBench.Options(symbols, range, heap, analytics, dataDir);
+        return new UpBench.Options(records.symbols(), records.range(), heap, analytics, dataDir);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package io.streamforge.app.cli;
 
 import io.streamforge.app.DemoCommand;
-import io.streamforge.domain.Symbol;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code streamforge demo}: options of {@link DemoCommand}, checked before anything starts. */
@@ -24,21 +23,7 @@ import picocli.CommandLine.Option;
 public final class DemoCli implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Option(
-            names = "--symbols",
-            split = ",",
-            paramLabel = "SYMBOL",
-            defaultValue = "BTCUSDT,ETHUSDT,BNBUSDT,SOLUSDT,XRPUSDT",
-            description = "Symbols, comma-separated (default: ${DEFAULT-VALUE}).")
-    List<Symbol> symbols;
-
-    @Option(
-            names = "--range",
-            paramLabel = "FROM:TO",
-            defaultValue = "2024-01-01:2024-01-30",
-            converter = Converters.Days.class,
-            description = "Days YYYY-MM-DD:YYYY-MM-DD, inclusive (default: ${DEFAULT-VALUE}).")
-    String range;
+    @Mixin SymbolsAndRange records;
 
     @Option(
             names = "--interval",
@@ -88,7 +73,13 @@ public final class DemoCli implements Callable<Integer> {
             dir.clear(); // a demo starts from nothing, in a folder streamforge owns
             var o =
                     new DemoCommand.Options(
-                            dataDir, symbols, range, interval, keep, apiPort, !noAnalytics);
+                            dataDir,
+                            records.symbols(),
+                            records.range(),
+                            interval,
+                            keep,
+                            apiPort,
+                            !noAnalytics);
             DemoCommand.Result r = new DemoCommand(ctx.out(), Progress.forOutput(ctx)).run(o);
             return r.status().equals("finished") ? ExitCode.OK : ExitCode.FAILURE;
         }
