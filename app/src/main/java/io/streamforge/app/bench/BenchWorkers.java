@@ -42,7 +42,7 @@ final class BenchWorkers {
         env.put("MAX_POLL_RECORDS", String.valueOf(batch));
         env.put("POLL_MS", "200");
         require(
-                WorkerRunner.run(
+                WorkerRunner.outcome(
                         ConnectorWorker.SERVICE,
                         env,
                         false,
@@ -69,7 +69,7 @@ final class BenchWorkers {
         env.put("DUMP_DIR", dumpDir);
         env.put("BINANCE_BASE_URL", exchangeUrl);
         require(
-                WorkerRunner.run(
+                WorkerRunner.outcome(
                         TradesLoader.SERVICE,
                         env,
                         true,
@@ -80,9 +80,11 @@ final class BenchWorkers {
                 topic);
     }
 
-    private static void require(int code, String what, String topic) {
-        if (code != 0) {
-            throw new IllegalStateException(what + " exited " + code + " on " + topic);
+    private static void require(WorkerRunner.Outcome o, String what, String topic) {
+        if (o.code() != WorkerRunner.OK) {
+            throw new IllegalStateException(
+                    what + " exited " + o.code() + " on " + topic + ": " + o.failure(),
+                    o.failure());
         }
     }
 }

@@ -42,7 +42,25 @@ public final class WorkerRunner {
         System.exit(code);
     }
 
+    /** How a worker ended: its exit code and, for a failure, what failed. */
+    public record Outcome(int code, Throwable failure) {
+        static Outcome ok() {
+            return new Outcome(OK, null);
+        }
+    }
+
     public static int run(
+            String service,
+            Map<String, String> env,
+            boolean symbolsRequired,
+            Worker.Factory factory,
+            StopSignal stop,
+            TimeSource time) {
+        return outcome(service, env, symbolsRequired, factory, stop, time).code();
+    }
+
+    /** As {@link #run}, keeping the failure for callers that report it (benches, tests). */
+    public static Outcome outcome(
             String service,
             Map<String, String> env,
             boolean symbolsRequired,
@@ -61,13 +79,13 @@ public final class WorkerRunner {
                 reader.validate();
             } catch (ConfigException e) {
                 LOG.error("{}: {}", service, e.getMessage());
-                return ConfigException.EXIT_CODE;
+                return new Outcome(ConfigException.EXIT_CODE, e);
             }
             return runValidated(config, worker, stop, time);
         }
     }
 
-    private static int runValidated(
+    private static Outcome runValidated(
             WorkerConfig config, Worker worker, StopSignal stop, TimeSource time) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("service", config.service(), "queue_id", config.queueId());
@@ -104,36 +122,36 @@ public final class WorkerRunner {
             }
         } catch (RuntimeException e) {
             LOG.error("{} could not start: {}", config.service(), e.toString(), e);
-            return FAILED;
+            return new Outcome(FAILED, e);
         }
     }
 
-    private static int execute(WorkerConfig config, Worker worker, WorkerContext ctx) {
+    private static Outcome execute(WorkerConfig config, Worker worker, WorkerContext ctx) {
         if (ctx.stop().stopped()) { // e.g. a retried pod of a queue stopped before it started
             ctx.telemetry().send("interrupted", "queue stopped before this worker started", 0);
-            return OK;
+            return Outcome.ok();
         }
         ctx.telemetry().send("started", config.service() + " started", 0);
         try {
             long written = worker.run(ctx);
             if (ctx.stop().stopped()) {
                 ctx.telemetry().send("interrupted", "stopped: " + ctx.stop().reason(), written);
-                return OK;
+                return Outcome.ok();
             }
             ctx.telemetry().send("finished", "done", written, null, ctx.telemetry().finishExtra());
-            return OK;
+            return Outcome.ok();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ctx.telemetry().send("interrupted", "interrupted", 0);
-            return OK;
+            return Outcome.ok();
         } catch (Exception e) {
             if (ctx.stop().stopped()) {
                 ctx.telemetry().send("interrupted", "stopped: " + ctx.stop().reason(), 0);
-                return OK;
+                return Outcome.ok();
             }
             LOG.error("{} failed", config.service(), e);
             ctx.telemetry().send("error", "failed", 0, String.valueOf(e.getMessage()), null);
-            return FAILED;
+            return new Outcome(FAILED, e);
         }
     }
 }
