@@ -22,12 +22,17 @@ import org.junit.jupiter.api.Test;
 /**
  * Default-deny NetworkPolicies: every workload of the homelab rendering (Deployments and worker Job
  * templates) may reach exactly what its own rendered environment points at — Kafka, the database,
- * S3, Fluent-bit, Binance, the queue-manager — plus DNS, and the Kubernetes API (queue-manager) /
- * Keycloak (API and UI). Each destination is derived from the env values (host → namespace, port),
- * and each allowed port must be explained by one of them.
+ * S3, Fluent-bit, Binance, the queue-manager, the OIDC issuer (API and UI) — plus DNS, and the
+ * Kubernetes API (queue-manager). Each destination is derived from the env values (host →
+ * namespace, port), and each allowed port must be explained by one of them.
  */
 class NetworkPolicyTest {
     private static final String HOMELAB = "values-homelab.yaml";
+
+    /** The homelab's gateway (Traefik) and its websecure container port (after the DNAT). */
+    private static final String GATEWAY_NS = "traefik";
+
+    private static final int GATEWAY_CONTAINER_PORT = 8443;
 
     /** A destination a workload may reach: "ns:<namespace>", "pod:<name>" or "cidr:<cidr>". */
     record Dest(String peer, int port) {}
@@ -59,7 +64,8 @@ class NetworkPolicyTest {
             String name = w.getKey();
             Map<String, String> labels = w.getValue().getMetadata().getLabels();
             Set<Dest> allowed = allowed(policies, labels);
-            Set<Dest> needed = needed(name, env(w.getValue()));
+            Map<String, String> env = env(w.getValue());
+            Set<Dest> needed = needed(name, env);
             assertThat(allowed).as(name + " may reach what it needs").containsAll(needed);
             Set<Integer> explained =
                     needed.stream().map(Dest::port).collect(Collectors.toCollection(TreeSet::new));
@@ -67,8 +73,8 @@ class NetworkPolicyTest {
             if (name.equals("queue-manager")) {
                 explained.addAll(List.of(443, 6443)); // in-cluster Kubernetes API
             }
-            if (Set.of("queue-manager", "visualizer").contains(name)) {
-                explained.addAll(List.of(8080, 8443)); // Keycloak (OIDC discovery, JWKS)
+            if (env.containsKey("OIDC_ISSUER_URL")) {
+                explained.add(GATEWAY_CONTAINER_PORT);
             }
             assertThat(allowed.stream().map(Dest::port).collect(Collectors.toSet()))
                     .as(name + " may reach nothing it does not need")
@@ -127,10 +133,27 @@ class NetworkPolicyTest {
         if (env.containsKey("BINANCE_BASE_URL") || name.equals("queue-manager")) {
             out.add(new Dest("cidr:0.0.0.0/0", 443)); // Binance over HTTPS (public addresses)
         }
+        if (env.containsKey("OIDC_ISSUER_URL")) {
+            out.add(issuer(URI.create(env.get("OIDC_ISSUER_URL"))));
+        }
         if (env.containsKey("FLUENT_HOST")) {
             out.add(inCluster(env.get("FLUENT_HOST"), Integer.parseInt(env.get("FLUENT_PORT"))));
         }
         return out;
+    }
+
+    /**
+     * Keycloak's JWKS/discovery at the issuer: an in-cluster host ({@code name.namespace[.svc…]})
+     * is its namespace; any other name resolves to the gateway, so the pods reach the gateway's
+     * namespace (Traefik) on the issuer's port.
+     */
+    static Dest issuer(URI u) {
+        String host = u.getHost();
+        boolean inCluster =
+                host.endsWith(".svc")
+                        || host.endsWith(".svc.cluster.local")
+                        || host.split("\\.").length == 2;
+        return inCluster ? inCluster(host, httpPort(u)) : new Dest("ns:" + GATEWAY_NS, httpPort(u));
     }
 
     private static Dest inCluster(String host, int port) {
