@@ -85,9 +85,13 @@ class QueueManagerKillIT {
                     "queue-manager JVM killed with %,d of %,d records stored%n", partial, expected);
             assertThat(partial).as("killed mid-load").isBetween(1L, expected - 1);
 
+            long restartNs = System.nanoTime();
             Manager second = startManager(env, "second");
             try {
                 var end = Await.status(second.api(), queueId, "finished", Await.LONG);
+                System.out.printf(
+                        "pipeline finished %.1f s after the replacement queue-manager was started%n",
+                        (System.nanoTime() - restartNs) / 1e9);
                 assertThat(end.get("steps"))
                         .allMatch(s -> s.get("status").asText().equals("finished"));
             } finally {

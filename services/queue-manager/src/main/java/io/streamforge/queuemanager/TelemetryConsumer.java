@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes {@code queue-events} in the consumer group {@code streamforge-queue-manager} and hands
+ * Consumes {@code queue-events} (offsets of the group {@code streamforge-queue-manager}) and hands
  * each event to the orchestrator; every second it runs the reconcile tick. Nothing ends the loop
  * but {@link #close}: a failed event is retried with backoff (its partition is rewound to it, so it
  * is handled again before anything after it), an offset is committed only after the handler wrote
@@ -94,11 +94,7 @@ public final class TelemetryConsumer implements AutoCloseable {
     /** One poll, the handling and commit of what it returned, and the tick when it is due. */
     private void pass() {
         if (consumer == null) {
-            KafkaConsumer<String, byte[]> c =
-                    KafkaClients.consumer(
-                            kafka, "streamforge-queue-manager", "queue-manager-events");
-            c.subscribe(List.of(Topics.EVENTS));
-            consumer = c;
+            consumer = assigned();
         }
         ConsumerRecords<String, byte[]> recs = consumer.poll(Duration.ofMillis(250));
         boolean clean = handleAndCommit(recs);
@@ -122,6 +118,30 @@ public final class TelemetryConsumer implements AutoCloseable {
             backoff.reset();
         } else {
             backoff.sleep();
+        }
+    }
+
+    /**
+     * A consumer assigned every partition of {@code queue-events} (no group membership, so no
+     * rebalance to wait for after a restart: ADR 2201 addendum); offsets are still committed to and
+     * resumed from the group {@code streamforge-queue-manager}.
+     */
+    private KafkaConsumer<String, byte[]> assigned() {
+        KafkaConsumer<String, byte[]> c =
+                KafkaClients.consumer(kafka, "streamforge-queue-manager", "queue-manager-events");
+        try {
+            List<TopicPartition> parts =
+                    c.partitionsFor(Topics.EVENTS, Duration.ofSeconds(10)).stream()
+                            .map(p -> new TopicPartition(p.topic(), p.partition()))
+                            .toList();
+            if (parts.isEmpty()) {
+                throw new IllegalStateException(Topics.EVENTS + " has no partitions yet");
+            }
+            c.assign(parts);
+            return c;
+        } catch (RuntimeException e) {
+            c.close(Duration.ZERO);
+            throw e;
         }
     }
 

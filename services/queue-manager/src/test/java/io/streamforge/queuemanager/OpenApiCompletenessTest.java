@@ -217,9 +217,11 @@ class OpenApiCompletenessTest {
         if (p.token()) {
             b.header("Authorization", "Bearer not.a.token");
         }
-        // headers only: an event stream never ends
+        // headers only: an event stream never ends. A client per probe: a connection whose body was
+        // closed unread must not be reused by the next probe ("header parser received no bytes")
         HttpResponse<java.io.InputStream> res =
-                api.http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+                java.net.http.HttpClient.newHttpClient()
+                        .send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
         res.body().close();
         String status = Integer.toString(res.statusCode());
         JsonNode responses =
