@@ -196,7 +196,11 @@ class ScramAclIT {
             root.detachAppender(logs);
         }
         assertThat(code).isEqualTo(WorkerRunner.FAILED);
-        assertThat(logs.list)
+        List<ILoggingEvent> seen;
+        synchronized (logs) { // Kafka's threads may still be appending (AppenderBase locks itself)
+            seen = List.copyOf(logs.list);
+        }
+        assertThat(seen)
                 .anyMatch(
                         e ->
                                 String.valueOf(

@@ -91,7 +91,7 @@ class SecretsNeverLoggedIT {
             scan.text("api", () -> answers)
                     .source("queue-events", () -> telemetry)
                     .source("stdout", stdout::toByteArray)
-                    .text("logback", () -> render(events.list))
+                    .text("logback", () -> render(events))
                     .source("fluent-forward", fluent::bytes);
             Map<String, Integer> sizes = scan.assertNoSecretLeaked();
             assertThat(sizes)
@@ -144,9 +144,13 @@ class SecretsNeverLoggedIT {
         return out.toByteArray();
     }
 
-    private static String render(List<ILoggingEvent> list) {
+    private static String render(ListAppender<ILoggingEvent> appender) {
+        List<ILoggingEvent> list;
+        synchronized (appender) { // appends lock the appender; other threads may still log
+            list = List.copyOf(appender.list);
+        }
         StringBuilder b = new StringBuilder();
-        for (ILoggingEvent e : List.copyOf(list)) {
+        for (ILoggingEvent e : list) {
             b.append(e.getFormattedMessage()).append('\n');
             if (e.getThrowableProxy() != null) {
                 b.append(ThrowableProxyUtil.asString(e.getThrowableProxy())).append('\n');
