@@ -318,7 +318,7 @@ public final class LocalPlatform implements AutoCloseable {
      * embedded S3 and the queue-manager API.
      */
     private VisualizerServer startVisualizer(Map<String, String> env, int port, OidcSettings oidc) {
-        ConfigReader reader = new ConfigReader(env);
+        ConfigReader reader = ConfigReader.forService("visualizer", env);
         S3Settings s3Settings =
                 S3Settings.read(reader); // the same bucket/prefix gnn-trainer writes
         DatabaseSettings db = DatabaseSettings.read(reader);

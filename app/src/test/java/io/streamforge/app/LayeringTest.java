@@ -47,6 +47,7 @@ class LayeringTest {
                 .that()
                 .resideInAnyPackage(
                         "io.streamforge.domain..",
+                        "io.streamforge.registry..",
                         "io.streamforge.kafka..",
                         "io.streamforge.runtime..",
                         "io.streamforge.binance..",
@@ -60,6 +61,18 @@ class LayeringTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(concat(SERVICES, "io.streamforge.app.."))
+                .check(classes);
+    }
+
+    /** The registry is data about services, read by the runtime: it depends on the JDK only. */
+    @Test
+    void theRegistryDependsOnNothingButTheJdk() {
+        classes()
+                .that()
+                .resideInAPackage("io.streamforge.registry..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("io.streamforge.registry..", "java..")
                 .check(classes);
     }
 

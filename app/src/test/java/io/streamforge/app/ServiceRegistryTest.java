@@ -10,6 +10,7 @@ import io.streamforge.graphbuilder.GraphBuilderWorker;
 import io.streamforge.loader.candles.CandlesLoader;
 import io.streamforge.loader.trades.TradesLoader;
 import io.streamforge.loader.ws.WsLoaderWorker;
+import io.streamforge.queuemanager.k8s.StandaloneConfig;
 import io.streamforge.registry.EnvVar;
 import io.streamforge.registry.ServiceDescriptor;
 import io.streamforge.registry.ServiceRegistry;
@@ -34,8 +35,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ConfigReader} for, under every database kind, Kafka security mode and source: nothing is read
  * that is not declared, nothing is declared that is never read. Read outside the settings and added
  * here: {@code FLUENT_*} (log forwarding, installed by every main) and {@code HTTP_HOST} (the
- * health server). The queue-manager's standalone configuration builds its own reader; its
- * descriptor is checked by {@code deploy}'s {@code ServiceContractTest} against the chart only.
+ * health server). Every read also keeps the descriptor's need and default ({@link
+ * ConfigReader#contractProblems()} is empty), so a default changed on one side only fails here.
+ * Prefix declarations ({@code WORKER_IMAGE_*}) are matched, not asked for by name.
  */
 class ServiceRegistryTest {
     private static final Map<String, Worker.Factory> WORKERS = new LinkedHashMap<>();
@@ -85,6 +87,9 @@ class ServiceRegistryTest {
         return out;
     }
 
+    /** Reads that break a descriptor, over every service and environment. */
+    private static final Set<String> CONTRACT = new TreeSet<>();
+
     private static Set<String> askedByWorker(String service, Worker.Factory factory) {
         Set<String> asked = new TreeSet<>(readOutsideSettings());
         for (Map<String, String> env : environments()) {
@@ -97,6 +102,7 @@ class ServiceRegistryTest {
                             factory.create(r, common);
                         } finally {
                             asked.addAll(r.asked());
+                            CONTRACT.addAll(r.contractProblems());
                         }
                         throw new ConfigException(List.of("read only")); // never run the worker
                     },
@@ -109,13 +115,38 @@ class ServiceRegistryTest {
     private static Set<String> askedByVisualizer() {
         Set<String> asked = new TreeSet<>(readOutsideSettings());
         for (Map<String, String> env : environments()) {
-            ConfigReader r = new ConfigReader(env);
+            ConfigReader r = ConfigReader.forService("visualizer", env);
             try {
                 VisualizerSettings.read(r);
             } catch (ConfigException expected) {
                 // QUEUE_MANAGER_URL is missing on purpose: every variable is still asked for
             }
             asked.addAll(r.asked());
+            CONTRACT.addAll(r.contractProblems());
+        }
+        return asked;
+    }
+
+    private static Set<String> askedByQueueManager() throws Exception {
+        Set<String> asked = new TreeSet<>(readOutsideSettings());
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("qm-templates");
+        for (Map<String, String> env : environments()) {
+            for (boolean oidc : List.of(true, false)) {
+                Map<String, String> e = new HashMap<>(env);
+                e.put("K8S_NAMESPACE", "streamforge");
+                e.put("WORKER_TEMPLATE_DIR", dir.toString());
+                if (oidc) {
+                    e.put("OIDC_ISSUER_URL", "https://keycloak.example/realms/streamforge");
+                }
+                ConfigReader r = ConfigReader.forService("queue-manager", e);
+                try {
+                    StandaloneConfig.read(r, e);
+                } catch (ConfigException expected) {
+                    // passwords and URLs are missing on purpose: every variable is still asked for
+                }
+                asked.addAll(r.asked());
+                CONTRACT.addAll(r.contractProblems());
+            }
         }
         return asked;
     }
@@ -130,16 +161,22 @@ class ServiceRegistryTest {
                 "graph-builder",
                 "gnn-trainer",
                 "dummy-service",
-                "visualizer"
+                "visualizer",
+                "queue-manager"
             })
-    void theDescriptorIsExactlyWhatTheServiceReads(String service) {
+    void theDescriptorIsExactlyWhatTheServiceReads(String service) throws Exception {
+        CONTRACT.clear();
         Set<String> asked =
-                service.equals("visualizer")
-                        ? askedByVisualizer()
-                        : askedByWorker(service, WORKERS.get(service));
+                switch (service) {
+                    case "visualizer" -> askedByVisualizer();
+                    case "queue-manager" -> askedByQueueManager();
+                    default -> askedByWorker(service, WORKERS.get(service));
+                };
         ServiceDescriptor d = ServiceRegistry.of(service);
         Set<String> declared = new TreeSet<>();
-        d.env().forEach(v -> declared.add(v.name()));
+        d.env().stream().filter(v -> !v.name().endsWith("*")).forEach(v -> declared.add(v.name()));
+        asked.removeIf(n -> d.variable(n).filter(v -> v.name().endsWith("*")).isPresent());
+        assertThat(CONTRACT).as("reads of %s that break its descriptor", service).isEmpty();
         assertThat(asked).as("read by %s but not declared", service).isSubsetOf(declared);
         assertThat(declared).as("declared for %s but never read", service).isSubsetOf(asked);
         if (d.kind() == ServiceDescriptor.Kind.JOB) {

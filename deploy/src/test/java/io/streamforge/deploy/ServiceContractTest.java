@@ -67,10 +67,8 @@ class ServiceContractTest {
         for (io.streamforge.registry.EnvVar v : d.env()) {
             boolean required =
                     v.need() == Need.REQUIRED
-                            || (v.need() == Need.LAUNCH
-                                    && !job
-                                    && (v.when() == null || holds(v.when(), env, d)))
-                            || (v.need() == Need.REQUIRED_WHEN && holds(v.when(), env, d));
+                            || (v.need() == Need.LAUNCH && !job && v.conditionHolds(env, d))
+                            || (v.need() == Need.REQUIRED_WHEN && v.conditionHolds(env, d));
             if (required && !v.name().endsWith("*") && !env.containsKey(v.name())) {
                 problems.add(where + " lacks " + v.name() + ", which it requires");
             }
@@ -92,19 +90,6 @@ class ServiceContractTest {
                     }
                 });
         return problems;
-    }
-
-    /** {@code VAR=value} with VAR's rendered value, or its default when the chart leaves it out. */
-    private static boolean holds(String when, Map<String, String> env, ServiceDescriptor d) {
-        String var = when.substring(0, when.indexOf('='));
-        String expected = when.substring(when.indexOf('=') + 1);
-        String actual =
-                env.getOrDefault(
-                        var,
-                        d.variable(var)
-                                .map(io.streamforge.registry.EnvVar::defaultValue)
-                                .orElse(null));
-        return expected.equals(actual);
     }
 
     private static String secretProviderClass(PodSpec spec) {

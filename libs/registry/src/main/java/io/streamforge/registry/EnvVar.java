@@ -1,5 +1,6 @@
 package io.streamforge.registry;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,8 +10,9 @@ import java.util.Objects;
  * @param need when it must be set
  * @param defaultValue the value used when it is not set (null: none, or computed)
  * @param when for {@link Need#REQUIRED_WHEN}: {@code VAR=value}; the variable is required when VAR
- *     (or, unset, its default) has that value; for {@link Need#LAUNCH} (optional): it is needed
- *     only when that holds (e.g. a connector's EXPECTED_PRODUCERS in queue mode, not in live mode)
+ *     (or, unset, its default) has that value ({@code VAR=*}: when VAR is set at all); for {@link
+ *     Need#LAUNCH} (optional): it is needed only when that holds (e.g. a connector's
+ *     EXPECTED_PRODUCERS in queue mode, not in live mode)
  */
 public record EnvVar(String name, Need need, String defaultValue, String when) {
     /** When a variable must be set. */
@@ -36,6 +38,23 @@ public record EnvVar(String name, Need need, String defaultValue, String when) {
             throw new IllegalArgumentException(
                     name + ": when=VAR=value only with REQUIRED_WHEN or LAUNCH");
         }
+    }
+
+    /**
+     * Whether {@link #when()} holds in {@code env} (a service's environment), VAR's declared
+     * default standing in when VAR is unset; true when there is no condition.
+     */
+    public boolean conditionHolds(Map<String, String> env, ServiceDescriptor service) {
+        if (when == null) {
+            return true;
+        }
+        String var = when.substring(0, when.indexOf('='));
+        String expected = when.substring(when.indexOf('=') + 1);
+        String actual = env.get(var);
+        if (actual == null) {
+            actual = service.variable(var).map(EnvVar::defaultValue).orElse(null);
+        }
+        return expected.equals("*") ? actual != null : expected.equals(actual);
     }
 
     /** A {@code *_FILE} variable: the path of a secret file. */

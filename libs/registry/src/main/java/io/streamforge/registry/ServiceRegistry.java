@@ -9,9 +9,11 @@ import static io.streamforge.registry.EnvVar.requiredWhen;
 import io.streamforge.registry.ServiceDescriptor.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * The service registry: one {@link ServiceDescriptor} per service, the single statement of the
@@ -79,7 +81,7 @@ public final class ServiceRegistry {
     private static final List<EnvVar> OIDC =
             List.of(
                     optional("OIDC_ISSUER_URL", null),
-                    optional("OIDC_AUDIENCE", null),
+                    requiredWhen("OIDC_AUDIENCE", "OIDC_ISSUER_URL=*"),
                     optional("OIDC_CLIENT_ID", null));
 
     private static final List<EnvVar> S3 =
@@ -115,8 +117,7 @@ public final class ServiceRegistry {
             List.of(
                     service(
                             "queue-manager",
-                            Kind.DEPLOYMENT,
-                            List.of(),
+                            false,
                             RUNTIME,
                             KAFKA,
                             DATABASE,
@@ -130,17 +131,21 @@ public final class ServiceRegistry {
                                     optional("DATA_TOPIC_PARTITIONS", "3"),
                                     optional("RECONCILE_GRACE_MS", "30000"),
                                     optional("SYMBOLS_REFRESH_MS", "600000"),
-                                    optional("K8S_NAMESPACE", null),
+                                    required("K8S_NAMESPACE"),
                                     optional("WORKER_TEMPLATE_DIR", null),
                                     optional("WORKER_SERVICE_ACCOUNT", null),
                                     optional("WORKER_BACKOFF_LIMIT", null),
                                     optional("WORKER_TTL_SECONDS_AFTER_FINISHED", null),
                                     optional("WORKER_STOP_GRACE_MS", null),
-                                    optional("WORKER_IMAGE_*", null))),
+                                    optional("WORKER_IMAGE_*", null),
+                                    optional("READY_STALE_MS", "5000"),
+                                    optional("LOOP_STALL_MS", "30000"),
+                                    optional("SSE_CLIENT_BUFFER", "1000"),
+                                    optional("SSE_REPLAY_EVENTS", "10000"))),
+                    // a Deployment in the cluster; locally a step may run it in-process
                     service(
                             "visualizer",
-                            Kind.DEPLOYMENT,
-                            List.of(),
+                            true,
                             RUNTIME,
                             DATABASE,
                             S3,
@@ -148,18 +153,14 @@ public final class ServiceRegistry {
                             List.of(required("QUEUE_MANAGER_URL"), optional("MODEL_NAME", null))),
                     job(
                             "loader-api-candles",
-                            List.of("interval", "source", "loader_concurrency"),
+                            StepParams.LOADER,
                             BINANCE,
                             LOADER,
                             List.of(optional("INTERVAL", "1m"))),
-                    job(
-                            "loader-api-trades",
-                            List.of("source", "loader_concurrency"),
-                            BINANCE,
-                            LOADER),
+                    job("loader-api-trades", StepParams.LOADER, BINANCE, LOADER),
                     job(
                             "loader-ws",
-                            List.of("streams", "run_for_ms", "end_time"),
+                            StepParams.WS,
                             BINANCE,
                             List.of(
                                     optional("LOADER_MODE", "job"),
@@ -184,14 +185,19 @@ public final class ServiceRegistry {
                                     optional("WS_RECONNECT_MAX_BACKOFF_MS", null))),
                     job(
                             "arango-connector",
-                            List.of("max_poll_records", "poll_ms"),
+                            StepParams.CONNECTOR,
                             DATABASE,
                             List.of(
                                     optional("CONNECTOR_MODE", "queue"),
                                     launchWhen("EXPECTED_PRODUCERS", "CONNECTOR_MODE=queue"),
                                     requiredWhen("KAFKA_TOPICS", "CONNECTOR_MODE=live"),
                                     optional("KAFKA_TOPIC", "<queue id>"),
-                                    optional("GROUP_ID", "streamforge-connector-<queue id>"),
+                                    // live: the stable group KEDA watches, set by the chart
+                                    new EnvVar(
+                                            "GROUP_ID",
+                                            EnvVar.Need.REQUIRED_WHEN,
+                                            "streamforge-connector-<queue id>",
+                                            "CONNECTOR_MODE=live"),
                                     optional("TOPIC_PARTITIONS", "3"),
                                     optional("POLL_MS", "500"),
                                     optional("MAX_POLL_RECORDS", "5000"),
@@ -199,13 +205,7 @@ public final class ServiceRegistry {
                                     optional("CONNECTOR_FAIL_AFTER_BATCHES", "0"))),
                     job(
                             "graph-builder",
-                            List.of(
-                                    "resample",
-                                    "indicators",
-                                    "graph_method",
-                                    "graph_rule",
-                                    "alignment",
-                                    "min_returns"),
+                            StepParams.GRAPH,
                             DATABASE,
                             List.of(
                                     launch("TIME_RANGE"),
@@ -220,14 +220,7 @@ public final class ServiceRegistry {
                                     optional("MIN_RETURNS", null))),
                     job(
                             "gnn-trainer",
-                            List.of(
-                                    "resample",
-                                    "model_name",
-                                    "gnn_epochs",
-                                    "gnn_patience",
-                                    "gnn_seed",
-                                    "gnn_horizon",
-                                    "graph_source"),
+                            StepParams.GNN,
                             DATABASE,
                             S3,
                             List.of(
@@ -244,10 +237,7 @@ public final class ServiceRegistry {
                                     optional("GRAPH_SOURCE", "store"))),
                     job(
                             "dummy-service",
-                            List.of(
-                                    "simulate_records",
-                                    "simulate_ms_per_record",
-                                    "simulate_fail_after"),
+                            StepParams.DUMMY,
                             List.of(
                                     optional("SIMULATE_RECORDS", null),
                                     optional("SIMULATE_MS_PER_RECORD", null),
@@ -262,30 +252,45 @@ public final class ServiceRegistry {
 
     /** The descriptor of {@code name}. */
     public static ServiceDescriptor of(String name) {
-        return ALL.stream()
-                .filter(d -> d.name().equals(name))
-                .findFirst()
+        return find(name)
                 .orElseThrow(() -> new NoSuchElementException("no service named '" + name + "'"));
     }
 
-    @SafeVarargs
-    private static ServiceDescriptor job(String name, List<String> params, List<EnvVar>... groups) {
-        List<List<EnvVar>> all = new ArrayList<>(List.of(RUNTIME, KAFKA, WORKER));
-        all.addAll(Arrays.asList(groups));
-        return build(name, Kind.JOB, params, all);
+    /** The services a pipeline step may run (the queue-manager's targets). */
+    public static List<ServiceDescriptor> targets() {
+        return ALL.stream().filter(ServiceDescriptor::stepTarget).toList();
+    }
+
+    /** The descriptor of {@code name}, if there is such a service. */
+    public static Optional<ServiceDescriptor> find(String name) {
+        return ALL.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
     @SafeVarargs
+    private static ServiceDescriptor job(
+            String name, List<StepParam> params, List<EnvVar>... groups) {
+        List<List<EnvVar>> all = new ArrayList<>(List.of(RUNTIME, KAFKA, WORKER));
+        all.addAll(Arrays.asList(groups));
+        return build(name, Kind.JOB, true, params, all);
+    }
+
+    /** A Deployment that takes no step params. */
+    @SafeVarargs
     private static ServiceDescriptor service(
-            String name, Kind kind, List<String> params, List<EnvVar>... groups) {
-        return build(name, kind, params, Arrays.asList(groups));
+            String name, boolean stepTarget, List<EnvVar>... groups) {
+        return build(name, Kind.DEPLOYMENT, stepTarget, List.of(), Arrays.asList(groups));
     }
 
     /** Later declarations of a name replace earlier ones (e.g. a service that needs a default). */
     private static ServiceDescriptor build(
-            String name, Kind kind, List<String> params, List<List<EnvVar>> groups) {
-        java.util.LinkedHashMap<String, EnvVar> env = new java.util.LinkedHashMap<>();
+            String name,
+            Kind kind,
+            boolean stepTarget,
+            List<StepParam> params,
+            List<List<EnvVar>> groups) {
+        Map<String, EnvVar> env = new LinkedHashMap<>();
         groups.forEach(g -> g.forEach(v -> env.put(v.name(), v)));
-        return new ServiceDescriptor(name, kind, new ArrayList<>(env.values()), HTTP, params);
+        return new ServiceDescriptor(
+                name, kind, new ArrayList<>(env.values()), HTTP, stepTarget, params);
     }
 }

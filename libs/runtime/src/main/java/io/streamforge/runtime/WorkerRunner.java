@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.streamforge.domain.port.TimeSource;
 import io.streamforge.kafka.KafkaClients;
+import io.streamforge.registry.ServiceRegistry;
 import io.streamforge.runtime.logging.FluentForwarding;
 import io.streamforge.runtime.logging.LogFields;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class WorkerRunner {
 
     /** Entry point for {@code main()}: runs, then exits the JVM with the exit code. */
     public static void main(String service, boolean symbolsRequired, Worker.Factory factory) {
+        ServiceRegistry.of(service); // a deployed worker is one the registry describes
         // one worker per JVM (a pod): every thread's log lines carry its ids
         LogFields.setProcess(service, System.getenv("QUEUE_ID"), System.getenv("TELEMETRY_ID"));
         StopSignal stop = new StopSignal();
@@ -70,7 +72,8 @@ public final class WorkerRunner {
         // several workers in one JVM (local mode): the worker's thread carries its own ids
         try (LogFields.Scope ids =
                 LogFields.open(service, env.get("QUEUE_ID"), env.get("TELEMETRY_ID"))) {
-            ConfigReader reader = new ConfigReader(env);
+            // a service the registry knows is held to its descriptor; test doubles are not
+            ConfigReader reader = new ConfigReader(env, ServiceRegistry.find(service).orElse(null));
             WorkerConfig config;
             Worker worker;
             try {

@@ -10,6 +10,7 @@ import io.streamforge.domain.queue.QueueStatus;
 import io.streamforge.domain.queue.StepRecord;
 import io.streamforge.domain.queue.StepStatus;
 import io.streamforge.kafka.Topics;
+import io.streamforge.registry.ServiceRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -81,23 +82,22 @@ public final class PipelinePlanner {
                             0,
                             "",
                             now));
-            Map<String, String> env = new LinkedHashMap<>(s.extraEnv());
-            env.put("QUEUE_ID", queueId);
-            env.put("TELEMETRY_ID", tid);
-            env.put("TYPE", s.type());
-            env.put("SYMBOLS", symbols);
-            env.put("KAFKA_TOPIC", topic);
+            Map<String, String> offered = new LinkedHashMap<>(s.extraEnv());
+            offered.put("QUEUE_ID", queueId);
+            offered.put("TELEMETRY_ID", tid);
+            offered.put("TYPE", s.type());
+            offered.put("SYMBOLS", symbols);
+            offered.put("KAFKA_TOPIC", topic);
             if (req.timeRangeText() != null) {
-                env.put("TIME_RANGE", req.timeRangeText());
+                offered.put("TIME_RANGE", req.timeRangeText());
             }
             if (s.interval() != null) {
-                env.put("INTERVAL", s.interval());
+                offered.put("INTERVAL", s.interval());
             }
-            String collection = s.collectionName() != null ? s.collectionName() : queueId;
-            env.put("COLLECTION_NAME", collection);
-            if (s.target().equals(Targets.CONNECTOR)) {
-                env.put("EXPECTED_PRODUCERS", loaders);
-            }
+            offered.put(
+                    "COLLECTION_NAME", s.collectionName() != null ? s.collectionName() : queueId);
+            offered.put("EXPECTED_PRODUCERS", loaders);
+            Map<String, String> env = LaunchEnv.of(ServiceRegistry.of(s.target()), offered);
             String image = s.image() != null ? s.image() : images.getOrDefault(s.target(), "");
             jobs.put(tid, new JobSpec(queueId, tid, s.target(), jobName, image, env));
         }

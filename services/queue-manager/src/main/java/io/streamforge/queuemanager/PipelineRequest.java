@@ -84,9 +84,7 @@ public record PipelineRequest(
         }
         List<StepSpec> steps = steps(root.get("microservices"), templateImage);
         for (int i = 0; i < steps.size(); i++) {
-            if (Targets.isLoader(steps.get(i).target())
-                    && !steps.get(i).target().equals(Targets.WS)
-                    && range == null) {
+            if (range == null && LaunchEnv.requires(steps.get(i).target(), "TIME_RANGE")) {
                 throw new ProblemException(
                         400, "time_range", "required by " + steps.get(i).target());
             }

@@ -1,9 +1,15 @@
 package io.streamforge.queuemanager;
 
+import io.streamforge.registry.ServiceDescriptor;
+import io.streamforge.registry.ServiceRegistry;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The services a pipeline step can run, and their roles in the default DAG. */
+/**
+ * The services a pipeline step can run — the service registry's {@linkplain
+ * ServiceRegistry#targets() step targets} — and their roles in the default DAG.
+ */
 public final class Targets {
     public static final String CANDLES = "loader-api-candles";
     public static final String TRADES = "loader-api-trades";
@@ -15,7 +21,9 @@ public final class Targets {
     public static final String DUMMY = "dummy-service";
 
     public static final Set<String> ALL =
-            Set.of(CANDLES, TRADES, WS, CONNECTOR, GRAPH, GNN, VISUALIZER, DUMMY);
+            ServiceRegistry.targets().stream()
+                    .map(ServiceDescriptor::name)
+                    .collect(Collectors.toUnmodifiableSet());
     public static final Set<String> LOADERS = Set.of(CANDLES, TRADES, WS);
 
     private Targets() {}

@@ -112,7 +112,7 @@ class ApiInjectionTest {
             // a parameter another target declares is not this target's
             StepParams.BY_TARGET.values().stream()
                     .flatMap(List::stream)
-                    .map(StepParams.Param::name)
+                    .map(io.streamforge.registry.StepParam::name)
                     .filter(n -> !declared.contains(n))
                     .forEach(names::add);
             for (String name : names) {

@@ -48,7 +48,8 @@ class PipelineRequestTest {
     void stepParamsBecomeEnvironmentButNeverPlatformOrSecretVariables() {
         PipelineRequest r =
                 parse(
-                        "{\"symbols\":[\"BTCUSDT\",\"ETHUSDT\"],\"microservices\":[{\"target\":"
+                        "{\"symbols\":[\"BTCUSDT\",\"ETHUSDT\"],\"time_range\":\"2024-01-01:2024-01-02\","
+                                + "\"microservices\":[{\"target\":"
                                 + "\"gnn-trainer\",\"params\":{\"resample\":\"1h\",\"gnn_epochs\":5}}]}");
         assertThat(r.steps().get(0).extraEnv())
                 .containsEntry("RESAMPLE", "1h")
@@ -155,5 +156,24 @@ class PipelineRequestTest {
                 400,
                 "symbol",
                 "missing");
+    }
+
+    @Test
+    void aTargetThatNeedsTheTimeRangeAtLaunchIsRefusedWithoutOne() {
+        // the registry declares TIME_RANGE as set at launch for graph-builder, not for loader-ws
+        problem(
+                () ->
+                        parse(
+                                "{\"symbol\":\"BTCUSDT\",\"microservices\":[{\"target\":"
+                                        + "\"graph-builder\"}]}"),
+                400,
+                "time_range",
+                "required by graph-builder");
+        assertThat(
+                        parse(
+                                        "{\"symbol\":\"BTCUSDT\",\"microservices\":[{\"target\":"
+                                                + "\"loader-ws\"},{\"target\":\"dummy-service\"}]}")
+                                .steps())
+                .hasSize(2);
     }
 }

@@ -38,7 +38,7 @@ public final class Main {
                 "visualizer",
                 env,
                 stop,
-                e -> VisualizerSettings.read(new ConfigReader(e)),
+                e -> VisualizerSettings.read(ConfigReader.forService("visualizer", e)),
                 Main::start);
     }
 

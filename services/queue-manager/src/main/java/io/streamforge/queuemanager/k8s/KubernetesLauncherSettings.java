@@ -1,5 +1,7 @@
 package io.streamforge.queuemanager.k8s;
 
+import io.streamforge.registry.ServiceDescriptor;
+import io.streamforge.registry.ServiceRegistry;
 import io.streamforge.runtime.ConfigReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,11 +71,22 @@ public record KubernetesLauncherSettings(
             r.problem("invalid WORKER_BACKOFF_LIMIT: " + backoff + " not in [0, 10]");
         }
         int grace = r.intValue("WORKER_STOP_GRACE_MS", (int) DEFAULT_STOP_GRACE_MS, 0, 3_600_000);
+        Map<String, String> images = images(env);
+        for (String target : images.keySet()) {
+            if (ServiceRegistry.find(target).filter(ServiceDescriptor::stepTarget).isEmpty()) {
+                r.problem(
+                        "invalid "
+                                + imageVariable(target)
+                                + ": "
+                                + target
+                                + " is no step target of the service registry");
+            }
+        }
         if (namespace == null) {
             return null;
         }
         return new KubernetesLauncherSettings(
-                namespace, templateDir, account, images(env), ttl, backoff, grace);
+                namespace, templateDir, account, images, ttl, backoff, grace);
     }
 
     /** WORKER_IMAGE_LOADER_API_CANDLES=img → {loader-api-candles: img}. */

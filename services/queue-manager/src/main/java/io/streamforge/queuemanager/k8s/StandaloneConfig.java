@@ -58,7 +58,11 @@ public record StandaloneConfig(
     }
 
     public static StandaloneConfig read(Map<String, String> env) {
-        ConfigReader r = new ConfigReader(env);
+        return read(ConfigReader.forService("queue-manager", env), env);
+    }
+
+    /** As {@link #read(Map)} through {@code r} (which records what is read). */
+    public static StandaloneConfig read(ConfigReader r, Map<String, String> env) {
         String mode = r.optional("JOB_LAUNCHER", "kubernetes");
         if (!mode.equals("kubernetes")) {
             r.problem(

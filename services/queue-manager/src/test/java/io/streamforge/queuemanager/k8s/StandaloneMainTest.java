@@ -66,6 +66,36 @@ class StandaloneMainTest {
     }
 
     @Test
+    void anImageVariableMustNameAStepTargetOfTheRegistry() throws IOException {
+        Map<String, String> env = validEnv();
+        env.put("WORKER_IMAGE_LOADER_API_CANDLE", "reg/typo:1"); // missing S
+        env.put("WORKER_IMAGE_QUEUE_MANAGER", "reg/qm:1"); // a service, but no step target
+        assertThatThrownBy(() -> StandaloneConfig.read(env))
+                .hasMessageContaining(
+                        "invalid WORKER_IMAGE_LOADER_API_CANDLE: loader-api-candle is no step target")
+                .hasMessageContaining(
+                        "invalid WORKER_IMAGE_QUEUE_MANAGER: queue-manager is no step target");
+        env.remove("WORKER_IMAGE_LOADER_API_CANDLE");
+        env.remove("WORKER_IMAGE_QUEUE_MANAGER");
+        env.put("WORKER_IMAGE_VISUALIZER", "reg/visualizer:1");
+        assertThat(StandaloneConfig.read(env).launcher().images())
+                .containsEntry("visualizer", "reg/visualizer:1");
+    }
+
+    @Test
+    void aVariableTheRegistryDoesNotDeclareCannotBeReadByTheQueueManager() throws IOException {
+        io.streamforge.runtime.ConfigReader r =
+                io.streamforge.runtime.ConfigReader.forService("queue-manager", validEnv());
+        StandaloneConfig.read(r, validEnv());
+        assertThat(r.contractProblems()).isEmpty();
+        r.optional("QUEUE_MANAGER_SECRET_MODE", null);
+        assertThat(r.contractProblems())
+                .containsExactly(
+                        "QUEUE_MANAGER_SECRET_MODE is read by queue-manager but not declared in its"
+                                + " descriptor (libs/registry ServiceRegistry)");
+    }
+
+    @Test
     void validConfigurationIsReadWithDefaults() throws IOException {
         StandaloneConfig c = StandaloneConfig.read(validEnv());
 
