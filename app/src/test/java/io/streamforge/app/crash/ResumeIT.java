@@ -15,6 +15,7 @@ import io.streamforge.domain.port.MarketDataStore;
 import io.streamforge.domain.queue.StepRecord;
 import io.streamforge.sim.MarketModel;
 import io.streamforge.sim.SimConfig;
+import io.streamforge.sim.SimStats;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +29,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Resume on the real local platform (Kafka, embedded PostgreSQL, simulator, queue-manager, the
- * workers in process): a 5-symbol candles pipeline is stopped part-way through its load ({@code
- * POST /queues/{id}/stop}), ends {@code interrupted}, is resumed with the real {@code streamforge
- * resume} command and finishes under the same queue id with exactly the simulator's candles. The
- * resumed loaders fetch the whole range again (asking the coverage ledger first is not built yet),
- * so the exact data proves the sink's idempotence, not a minimal re-fetch.
+ * workers in process): a 5-symbol, 60-day candles pipeline is stopped at about half of its load
+ * ({@code POST /queues/{id}/stop}, the simulator slowed by a fixed reply latency so the loader is
+ * still fetching), ends {@code interrupted}, is resumed with the real {@code streamforge resume}
+ * command and finishes under the same queue id with exactly the simulator's candles. The resumed
+ * loader asks the coverage ledger first (ADR 3401): the klines requests the simulator counts after
+ * the resume are no more than the candles still missing need (1000 a page) plus one page per symbol
+ * (a page stored whose coverage fact the stopped connector had not yet written).
  */
 class ResumeIT {
     private static final List<Symbol> SYMBOLS =
@@ -61,18 +64,26 @@ class ResumeIT {
             throws Exception {
         TimeRange range = TimeRange.parseDays(DAYS);
         MarketModel model = platform.simulator().model();
-        long expected = 0;
+        Map<Symbol, Long> expectedOf = new HashMap<>();
+        long fullPages = 0;
         for (Symbol s : SYMBOLS) {
-            expected += model.klines(s, Interval.M1, range.startUs(), range.endUs()).size();
+            long n = model.klines(s, Interval.M1, range.startUs(), range.endUs()).size();
+            expectedOf.put(s, n);
+            fullPages += pages(n); // 87 a symbol
         }
+        long expected = expectedOf.values().stream().mapToLong(Long::longValue).sum();
+        SimStats requests = platform.simulator().stats();
+        requests.reset();
+        platform.simulator().faults().latencyMs(40); // the load takes seconds, not one
         var created = api.post("/queues/start-pipeline", candlesPipeline());
         assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
         String queueId = created.body().get("queue_id").asText();
         MarketDataStore store = platform.stores().marketData();
 
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (stored(store) < expected / 2 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        while ((klines(requests) < fullPages / 2 || stored(store) == 0)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
         assertThat(api.post("/queues/" + queueId + "/stop", "").status()).isEqualTo(202);
         JsonNode stopped = PlatformFixture.awaitEnd(api, queueId, Duration.ofMinutes(2));
@@ -85,10 +96,25 @@ class ResumeIT {
             boolean done = s.get("status").asText().equals("finished");
             attemptAfterResume.put(s.get("target").asText(), done ? 1 : 2);
         }
-        assertThat(attemptAfterResume).containsEntry("arango-connector", 2);
+        assertThat(attemptAfterResume)
+                .as("both stopped mid-load")
+                .containsEntry("arango-connector", 2)
+                .containsEntry("loader-api-candles", 2);
+        long allowed = 0;
+        for (Symbol s : SYMBOLS) {
+            allowed += pages(expectedOf.get(s) - store.count("candle", s)) + 1;
+        }
+        platform.simulator().faults().latencyMs(0);
+        requests.reset();
 
         assertThat(resumeCli(queueId).code()).isZero();
         JsonNode end = PlatformFixture.awaitEnd(api, queueId, Duration.ofMinutes(5));
+        long after = klines(requests);
+        System.out.printf(
+                "after the resume: %d klines requests (at most %d allowed; %d for the whole load)%n",
+                after, allowed, fullPages);
+        assertThat(after).as("klines requests after the resume").isBetween(1L, allowed);
+        assertThat(allowed).as("the ledger saves requests").isLessThan(fullPages);
 
         assertThat(end.get("status").asText()).as(end.toString()).isEqualTo("finished");
         assertThat(end.get("queue_id").asText()).isEqualTo(queueId);
@@ -119,6 +145,15 @@ class ResumeIT {
                 + DAYS
                 + "\",\"microservices\":[{\"target\":\"loader-api-candles\",\"type\":\"candles\","
                 + "\"interval\":\"1m\"},{\"target\":\"arango-connector\"}]}";
+    }
+
+    /** Klines pages (1000 candles each) that {@code candles} of one symbol need. */
+    private static long pages(long candles) {
+        return (candles + 999) / 1000;
+    }
+
+    private static long klines(SimStats stats) {
+        return stats.endpoint("/api/v3/klines").requests();
     }
 
     private static long stored(MarketDataStore store) {

@@ -49,12 +49,26 @@ public final class SourceLoad {
     }
 
     /**
-     * Loads one symbol: REST = the range from REST; DUMP = dump files only (what they miss is
-     * recorded as missing gaps); AUTO = dump files, then REST for the parts they miss (tail,
-     * missing/unverifiable files). Then the continuity check, and (not for DUMP) a REST gap fill
-     * that marks holes the exchange has no data for as expected.
+     * Loads one symbol over {@code ranges} (the whole TIME_RANGE, or on a resumed run the parts the
+     * coverage ledger lacks; none = nothing to load), each range on its own: REST = the range from
+     * REST; DUMP = dump files only (what they miss is recorded as missing gaps); AUTO = dump files,
+     * then REST for the parts they miss (tail, missing/unverifiable files). Then the continuity
+     * check, and (not for DUMP) a REST gap fill that marks holes the exchange has no data for as
+     * expected.
      */
     public static <R extends MarketRecord> void load(
+            LoaderSettings.SourceMode mode,
+            List<TimeRange> ranges,
+            long nowUs,
+            Stream<R> st,
+            LoaderJob.SymbolSink sink)
+            throws Exception {
+        for (TimeRange range : Ranges.merge(ranges)) {
+            loadRange(mode, range, nowUs, st, sink);
+        }
+    }
+
+    private static <R extends MarketRecord> void loadRange(
             LoaderSettings.SourceMode mode,
             TimeRange range,
             long nowUs,

@@ -3,6 +3,7 @@ package io.streamforge.queuemanager;
 import io.streamforge.domain.port.JobLauncher;
 import io.streamforge.domain.port.QueueStore;
 import io.streamforge.domain.port.TimeSource;
+import io.streamforge.domain.queue.JobSpec;
 import io.streamforge.domain.queue.LaunchState;
 import io.streamforge.domain.queue.QueueRecord;
 import io.streamforge.domain.queue.QueueStatus;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +57,7 @@ public final class Orchestrator {
     private final long reconcileGraceUs;
     private volatile String refusing;
     private volatile BooleanSupplier telemetryCurrent = () -> true;
+    private volatile UnaryOperator<JobSpec> resumedJobs = UnaryOperator.identity();
 
     public Orchestrator(
             QueueStore store,
@@ -91,6 +94,14 @@ public final class Orchestrator {
      */
     public void telemetryCurrent(BooleanSupplier current) {
         this.telemetryCurrent = current;
+    }
+
+    /**
+     * What a resumed attempt (2 and on) launches instead of its planned job: a loader asks the
+     * coverage ledger for what is still missing ({@code coverage.ResumeRanges}, ADR 3401).
+     */
+    public void resumedJobs(UnaryOperator<JobSpec> adjust) {
+        this.resumedJobs = adjust;
     }
 
     /** Persists the plan (steps with their job specs), creates the data topic, launches. */
@@ -382,7 +393,7 @@ public final class Orchestrator {
             return false; // another orchestrator claimed it
         }
         try {
-            launcher.launch(s.job(attempt));
+            launcher.launch(attempt > 1 ? resumedJobs.apply(s.job(attempt)) : s.job(attempt));
             store.markLaunched(s.queueId(), s.telemetryId(), attempt, time.nowUs());
         } catch (RuntimeException e) {
             errors.accept("launch");

@@ -15,6 +15,7 @@ import io.streamforge.domain.queue.QueueRecord;
 import io.streamforge.kafka.Json;
 import io.streamforge.kafka.KafkaSettings;
 import io.streamforge.kafka.TelemetryEvent;
+import io.streamforge.queuemanager.coverage.ResumeRanges;
 import io.streamforge.runtime.auth.HttpAuth;
 import io.streamforge.runtime.auth.OidcSettings;
 import java.io.IOException;
@@ -140,6 +141,9 @@ public final class QueueManager implements ApiServer.Backend, AutoCloseable {
                         e -> publish(apiRef[0], e),
                         s.graceMs(),
                         this::error);
+        if (coverage != null) { // a resumed loader fetches only what the ledger lacks
+            orchestrator.resumedJobs(new ResumeRanges(coverage, time));
+        }
         this.health =
                 new Health(s.readyStaleMs(), s.loopStallMs(), System::currentTimeMillis)
                         .probeKafka(s.kafka(), Math.max(250, s.readyStaleMs() / 4));

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class OrchestratorTest {
     final InMemoryQueueStore store = new InMemoryQueueStore();
     final List<String> launched = new ArrayList<>();
+    final List<JobSpec> specs = new ArrayList<>();
     final Set<String> running = new HashSet<>();
     final List<String> stops = new ArrayList<>();
     final AtomicLong now = new AtomicLong(1_000_000);
@@ -41,6 +42,7 @@ class OrchestratorTest {
                     @Override
                     public void launch(JobSpec spec) {
                         launched.add(spec.target());
+                        specs.add(spec);
                         running.add(spec.jobName());
                     }
 
@@ -304,6 +306,30 @@ class OrchestratorTest {
         assertThatThrownBy(() -> orch.resume("no-such-queue"))
                 .isInstanceOfSatisfying(
                         ProblemException.class, p -> assertThat(p.status()).isEqualTo(404));
+    }
+
+    @Test
+    void aResumedAttemptLaunchesTheJobAsAdjustedForResumeTheFirstAsPlanned() {
+        orch.resumedJobs(
+                j -> {
+                    Map<String, String> env = new java.util.HashMap<>(j.env());
+                    env.put("LOAD_RANGES", "BTCUSDT=");
+                    return new JobSpec(
+                            j.queueId(), j.telemetryId(), j.target(), j.jobName(), j.image(), env);
+                });
+        QueueRecord q = start("{\"target\":\"loader-api-candles\"}");
+        assertThat(specs)
+                .singleElement()
+                .satisfies(j -> assertThat(j.env()).doesNotContainKey("LOAD_RANGES"));
+        orch.stop(q.queueId());
+        event(q, "loader-api-candles", "interrupted");
+        orch.resume(q.queueId());
+        assertThat(specs).hasSize(2);
+        assertThat(specs.get(1).env()).containsEntry("LOAD_RANGES", "BTCUSDT=");
+        assertThat(specs.get(1).jobName()).endsWith("-r2");
+        assertThat(step(reload(q), "loader-api-candles").env())
+                .as("the stored plan is unchanged")
+                .doesNotContainKey("LOAD_RANGES");
     }
 
     @Test

@@ -74,7 +74,7 @@ public final class CandlesLoader implements Worker {
                 (symbol, sink) ->
                         SourceLoad.load(
                                 s.source(),
-                                s.range(),
+                                s.rangesOf(symbol),
                                 ctx.time().nowUs(),
                                 new KlineStream(
                                         client, dumps, symbol, settings.interval(), queueId),

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamforge.domain.Interval;
+import io.streamforge.domain.Symbol;
 import io.streamforge.domain.TimeRange;
 import io.streamforge.runtime.ConfigException;
 import io.streamforge.runtime.ConfigReader;
+import io.streamforge.runtime.LoadRanges;
 import io.streamforge.runtime.LoaderSettings;
 import io.streamforge.runtime.WorkerConfig;
 import java.util.HashMap;
@@ -100,5 +102,44 @@ class CandlesSettingsTest {
                 .isNotNull();
         r.validate();
         assertThat(Interval.of("1M").dumpCode()).isEqualTo("1mo");
+    }
+
+    @Test
+    void loadRangesOfAResumedRunReplaceTheWholeRangeOfTheSymbolsTheyName() {
+        TimeRange days = TimeRange.parseDays("2024-01-01:2024-01-02");
+        long a = days.startUs() + 60_000_000L;
+        LoaderSettings whole = read(Map.of("TIME_RANGE", "2024-01-01:2024-01-02"));
+        assertThat(whole.rangesOf(Symbol.of("BTCUSDT"))).containsExactly(days);
+        LoaderSettings some =
+                read(
+                        Map.of(
+                                "TIME_RANGE", "2024-01-01:2024-01-02",
+                                "SYMBOLS", "BTCUSDT,ETHUSDT",
+                                "LOAD_RANGES", "BTCUSDT=" + a + "-" + days.endUs() + ";ETHUSDT="));
+        assertThat(some.rangesOf(Symbol.of("BTCUSDT")))
+                .containsExactly(new TimeRange(a, days.endUs()));
+        assertThat(some.rangesOf(Symbol.of("ETHUSDT"))).isEmpty();
+        assertThat(LoadRanges.parse(some.loadRanges().wire())).isEqualTo(some.loadRanges());
+    }
+
+    @Test
+    void badLoadRangesAreNamed() {
+        long end = TimeRange.parseDays("2024-01-01:2024-01-02").endUs();
+        assertThatThrownBy(() -> withLoadRanges("BTCUSDT=0-" + end + ";SOLUSDT="))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(
+                        "invalid LOAD_RANGES: BTCUSDT 0-" + end + " is outside TIME_RANGE")
+                .hasMessageContaining("invalid LOAD_RANGES: SOLUSDT is not in SYMBOLS");
+        for (String bad :
+                new String[] {"BTCUSDT", "BTCUSDT=5", "BTCUSDT=9-3", "BTCUSDT=;BTCUSDT="}) {
+            assertThatThrownBy(() -> withLoadRanges(bad))
+                    .as(bad)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("invalid LOAD_RANGES");
+        }
+    }
+
+    private static LoaderSettings withLoadRanges(String value) {
+        return read(Map.of("TIME_RANGE", "2024-01-01:2024-01-02", "LOAD_RANGES", value));
     }
 }

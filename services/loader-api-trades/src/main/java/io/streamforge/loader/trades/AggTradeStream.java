@@ -27,9 +27,10 @@ import java.util.function.Consumer;
 
 /**
  * AggTrades of one symbol for {@link LoaderJob#load}: received = every segment (a dump file, a REST
- * range) the source answered for; gaps = jumps in agg ids (ADR 1301: ids a+1..b-1 over [time(a),
- * time(b)+1µs)), found over all segments whatever their order by keeping only id runs (a few per
- * segment, not the trades). A gap is filled from REST only by the missing ids themselves.
+ * range) the source answered for, and within a REST range each page up to its last trade's time;
+ * gaps = jumps in agg ids (ADR 1301: ids a+1..b-1 over [time(a), time(b)+1µs)), found over all
+ * segments whatever their order by keeping only id runs (a few per segment, not the trades). A gap
+ * is filled from REST only by the missing ids themselves.
  */
 final class AggTradeStream implements SourceLoad.Stream<AggTrade> {
     /** A run of consecutive agg ids with the times of its ends. */
@@ -54,6 +55,9 @@ final class AggTradeStream implements SourceLoad.Stream<AggTrade> {
     private final Map<TimeRange, IdRange> gapIds = new HashMap<>();
     private Run current;
 
+    /** Within a REST range: where the part not yet credited starts (null outside one). */
+    private Long restUncreditedFromUs;
+
     AggTradeStream(BinanceRestClient client, DumpReader dumps, Symbol symbol, String queueId) {
         this.client = client;
         this.dumps = dumps;
@@ -65,7 +69,17 @@ final class AggTradeStream implements SourceLoad.Stream<AggTrade> {
     @Override
     public void rest(TimeRange range, Consumer<List<AggTrade>> pages) {
         current = null;
-        client.aggTrades(symbol, range, pages);
+        restUncreditedFrom(range.startUs());
+        try {
+            client.aggTrades(symbol, range, pages);
+        } finally {
+            restUncreditedFrom(null);
+        }
+    }
+
+    /** Starts (a µs time) or ends (null) crediting REST pages. */
+    void restUncreditedFrom(Long fromUs) {
+        restUncreditedFromUs = fromUs;
     }
 
     @Override
@@ -85,9 +99,25 @@ final class AggTradeStream implements SourceLoad.Stream<AggTrade> {
         return new SourceLoad.Dumped(covered, missing);
     }
 
+    /**
+     * A REST page credits its range up to (not including) the time of its last trade: every trade
+     * before that time has been delivered (ids page in time order), trades at that time may go on
+     * in the next page. So an interrupted load leaves in the ledger exactly what it published, and
+     * a resumed one (ADR 3401) fetches only the rest. Dump pages credit nothing (their files are
+     * credited after the read).
+     */
     @Override
     public List<Received> pageCovered(List<AggTrade> page, Source source) {
-        return List.of();
+        Long from = restUncreditedFromUs;
+        if (source != Source.REST || from == null || page.isEmpty()) {
+            return List.of();
+        }
+        long to = page.get(page.size() - 1).timeUs();
+        if (to <= from) {
+            return List.of();
+        }
+        restUncreditedFromUs = to;
+        return List.of(new Received(key, new TimeRange(from, to), source, queueId));
     }
 
     @Override
@@ -117,7 +147,10 @@ final class AggTradeStream implements SourceLoad.Stream<AggTrade> {
         List<Gap> out = new ArrayList<>();
         Run prev = null;
         for (Run r : sorted) {
-            if (prev != null && r.firstId > prev.lastId + 1) {
+            if (prev != null
+                    && r.firstId > prev.lastId + 1
+                    && prev.lastUs >= expected.startUs()
+                    && r.firstUs < expected.endUs()) { // not the ledger-covered part between
                 IdRange ids = new IdRange(prev.lastId + 1, r.firstId - 1);
                 TimeRange around = new TimeRange(prev.lastUs, r.firstUs + 1);
                 String reason = ids.count() + " aggTrade id(s) missing: " + ids;

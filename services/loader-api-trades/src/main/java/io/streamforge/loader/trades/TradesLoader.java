@@ -73,7 +73,7 @@ public final class TradesLoader implements Worker {
                 (symbol, sink) ->
                         SourceLoad.load(
                                 s.source(),
-                                s.range(),
+                                s.rangesOf(symbol),
                                 ctx.time().nowUs(),
                                 new AggTradeStream(client, dumps, symbol, queueId),
                                 sink));

@@ -8,6 +8,8 @@ import io.streamforge.domain.TimeRange;
 import io.streamforge.domain.coverage.Gap;
 import io.streamforge.domain.coverage.GapStatus;
 import io.streamforge.domain.coverage.IdRange;
+import io.streamforge.domain.coverage.Received;
+import io.streamforge.domain.coverage.Source;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,5 +61,32 @@ class AggTradeStreamTest {
         s.observe(trades(10, 20));
         s.observe(trades(21, 30));
         assertThat(s.gaps(new TimeRange(0, 1_000))).isEmpty();
+    }
+
+    @Test
+    void onlyGapsWithinTheLoadedRangeCountNotTheCoveredPartBetweenTwoLoadRanges() {
+        AggTradeStream s = new AggTradeStream(null, null, BTC, "q");
+        s.observe(trades(0, 99)); // first load range: times 0..990
+        s.observe(trades(500, 549)); // second load range: times 5000..5490
+        s.observe(trades(560, 599)); // 550..559 absent inside the second range
+        assertThat(s.gaps(new TimeRange(0, 1_000))).isEmpty();
+        List<Gap> second = s.gaps(new TimeRange(5_000, 6_000));
+        assertThat(second).hasSize(1);
+        assertThat(second.get(0).ids()).isEqualTo(new IdRange(550, 559));
+    }
+
+    @Test
+    void aRestPageCreditsItsRangeUpToItsLastTradeTimeAndDumpPagesNothing() {
+        AggTradeStream s = new AggTradeStream(null, null, BTC, "q");
+        assertThat(s.pageCovered(trades(0, 9), Source.REST)).as("outside a REST range").isEmpty();
+        s.restUncreditedFrom(500L);
+        assertThat(s.pageCovered(trades(60, 69), Source.REST))
+                .extracting(Received::range)
+                .containsExactly(new TimeRange(500, 690));
+        assertThat(s.pageCovered(trades(69, 69), Source.REST)).as("no time passed").isEmpty();
+        assertThat(s.pageCovered(trades(70, 80), Source.REST))
+                .extracting(Received::range)
+                .containsExactly(new TimeRange(690, 800));
+        assertThat(s.pageCovered(trades(81, 90), Source.DUMP)).isEmpty();
     }
 }
