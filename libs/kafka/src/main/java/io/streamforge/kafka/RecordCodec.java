@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.streamforge.domain.AggTrade;
 import io.streamforge.domain.Candle;
@@ -33,10 +34,14 @@ public final class RecordCodec {
         try {
             JsonGenerator g = e.generator;
             g.writeStartObject();
-            g.writeNumberField("v", 1);
-            g.writeStringField("kind", r.kind());
-            g.writeStringField("key", r.key());
-            g.writeStringField("symbol", r.symbol().value());
+            g.writeFieldName(RecordLayout.V);
+            g.writeNumber(1);
+            g.writeFieldName(RecordLayout.KIND);
+            g.writeString(r.kind());
+            g.writeFieldName(RecordLayout.KEY);
+            g.writeString(r.key());
+            g.writeFieldName(RecordLayout.SYMBOL);
+            g.writeString(r.symbol().value());
             if (r instanceof Candle c) {
                 writeCandle(g, c);
             } else if (r instanceof AggTrade a) {
@@ -103,44 +108,61 @@ public final class RecordCodec {
     }
 
     private static void writeCandle(JsonGenerator g, Candle c) throws IOException {
-        g.writeStringField("interval", c.interval().code());
-        g.writeNumberField("open_time_us", c.openTimeUs());
-        g.writeNumberField("close_time_us", c.closeTimeUs());
-        dec(g, "open", c.open());
-        dec(g, "high", c.high());
-        dec(g, "low", c.low());
-        dec(g, "close", c.close());
-        dec(g, "volume", c.volume());
-        dec(g, "quote_volume", c.quoteVolume());
-        g.writeNumberField("trade_count", c.tradeCount());
-        dec(g, "taker_buy_base_volume", c.takerBuyBaseVolume());
-        dec(g, "taker_buy_quote_volume", c.takerBuyQuoteVolume());
+        RecordLayout l = RecordLayout.CANDLE;
+        g.writeFieldName(l.name(0));
+        g.writeString(c.interval().code());
+        num(g, l.name(1), c.openTimeUs());
+        num(g, l.name(2), c.closeTimeUs());
+        dec(g, l.name(3), c.open());
+        dec(g, l.name(4), c.high());
+        dec(g, l.name(5), c.low());
+        dec(g, l.name(6), c.close());
+        dec(g, l.name(7), c.volume());
+        dec(g, l.name(8), c.quoteVolume());
+        num(g, l.name(9), c.tradeCount());
+        dec(g, l.name(10), c.takerBuyBaseVolume());
+        dec(g, l.name(11), c.takerBuyQuoteVolume());
     }
 
     private static void writeAggTrade(JsonGenerator g, AggTrade a) throws IOException {
-        g.writeNumberField("agg_id", a.aggId());
-        dec(g, "price", a.price());
-        dec(g, "qty", a.qty());
-        g.writeNumberField("first_trade_id", a.firstTradeId());
-        g.writeNumberField("last_trade_id", a.lastTradeId());
-        g.writeNumberField("time_us", a.timeUs());
-        g.writeBooleanField("buyer_maker", a.buyerMaker());
-        g.writeBooleanField("best_match", a.bestMatch());
-        g.writeBooleanField("invalidated", a.invalidated());
+        RecordLayout l = RecordLayout.AGG_TRADE;
+        num(g, l.name(0), a.aggId());
+        dec(g, l.name(1), a.price());
+        dec(g, l.name(2), a.qty());
+        num(g, l.name(3), a.firstTradeId());
+        num(g, l.name(4), a.lastTradeId());
+        num(g, l.name(5), a.timeUs());
+        bool(g, l.name(6), a.buyerMaker());
+        bool(g, l.name(7), a.bestMatch());
+        bool(g, l.name(8), a.invalidated());
     }
 
     private static void writeTrade(JsonGenerator g, Trade t) throws IOException {
-        g.writeNumberField("trade_id", t.tradeId());
-        dec(g, "price", t.price());
-        dec(g, "qty", t.qty());
-        dec(g, "quote_qty", t.quoteQty());
-        g.writeNumberField("time_us", t.timeUs());
-        g.writeBooleanField("buyer_maker", t.buyerMaker());
-        g.writeBooleanField("best_match", t.bestMatch());
+        RecordLayout l = RecordLayout.TRADE;
+        num(g, l.name(0), t.tradeId());
+        dec(g, l.name(1), t.price());
+        dec(g, l.name(2), t.qty());
+        dec(g, l.name(3), t.quoteQty());
+        num(g, l.name(4), t.timeUs());
+        bool(g, l.name(5), t.buyerMaker());
+        bool(g, l.name(6), t.bestMatch());
     }
 
-    private static void dec(JsonGenerator g, String field, BigDecimal v) throws IOException {
-        g.writeStringField(field, v.toPlainString());
+    private static void dec(JsonGenerator g, SerializedString field, BigDecimal v)
+            throws IOException {
+        g.writeFieldName(field);
+        g.writeString(v.toPlainString());
+    }
+
+    private static void num(JsonGenerator g, SerializedString field, long v) throws IOException {
+        g.writeFieldName(field);
+        g.writeNumber(v);
+    }
+
+    private static void bool(JsonGenerator g, SerializedString field, boolean v)
+            throws IOException {
+        g.writeFieldName(field);
+        g.writeBoolean(v);
     }
 
     /** Decodes a data-topic message; throws {@link InvalidRecordException} naming the problem. */
@@ -148,6 +170,12 @@ public final class RecordCodec {
         if (bytes == null || bytes.length == 0) {
             throw new InvalidRecordException("empty message");
         }
+        MarketRecord fast = RecordFastDecoder.tryDecode(bytes);
+        return fast != null ? new DataMessage.Data(fast) : decodeGeneral(bytes);
+    }
+
+    /** The general path of {@link #decode}: any field order, every check, every error message. */
+    static DataMessage decodeGeneral(byte[] bytes) {
         FlatObject n;
         try (JsonParser p = FACTORY.createParser(bytes)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {

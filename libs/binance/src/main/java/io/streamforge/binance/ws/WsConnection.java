@@ -60,11 +60,15 @@ final class WsConnection implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         touch();
-        partial.append(data);
-        if (last) {
-            String text = partial.toString();
-            partial.setLength(0);
-            handler.onText(this, text);
+        if (last && partial.length() == 0) {
+            handler.onText(this, data.toString()); // a whole message: one copy, not two
+        } else {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                handler.onText(this, text);
+            }
         }
         webSocket.request(1);
         return null;

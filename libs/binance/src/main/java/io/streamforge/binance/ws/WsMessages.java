@@ -20,7 +20,8 @@ import io.streamforge.domain.Symbol;
  * Parses WebSocket text frames: combined ({@code {"stream":..,"data":{..}}}) or raw payloads of
  * {@code aggTrade}, {@code trade}, {@code kline}, {@code depthUpdate}, {@code serverShutdown}, and
  * control replies. Unknown fields are ignored; unknown event types parse to a null event; missing
- * mandatory fields are errors naming the field.
+ * mandatory fields are errors naming the field. aggTrade and trade messages in their canonical
+ * shape take a streaming fast path ({@link WsTradeFastPath}) with the same results.
  */
 public final class WsMessages {
     /**
@@ -49,6 +50,12 @@ public final class WsMessages {
     private WsMessages() {}
 
     public static Parsed parse(String text) {
+        Parsed fast = WsTradeFastPath.tryParse(text);
+        return fast != null ? fast : parseTree(text);
+    }
+
+    /** The general path: a JSON tree; every shape, every error message. */
+    static Parsed parseTree(String text) {
         JsonNode root;
         try {
             root = MAPPER.readTree(text == null ? "" : text);
