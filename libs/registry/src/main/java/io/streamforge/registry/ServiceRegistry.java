@@ -104,7 +104,7 @@ public final class ServiceRegistry {
     private static final List<EnvVar> LOADER =
             List.of(
                     launch("TIME_RANGE"),
-                    launch("LOAD_RANGES"), // a resumed attempt only (ADR 3401)
+                    optional("LOAD_RANGES", "<all of TIME_RANGE>"), // set on a resumed attempt (ADR 3401)
                     optional("KAFKA_TOPIC", "<queue id>"),
                     optional("TOPIC_PARTITIONS", "3"),
                     optional("SOURCE", "rest"),
