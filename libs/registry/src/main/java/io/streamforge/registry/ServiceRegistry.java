@@ -104,7 +104,9 @@ public final class ServiceRegistry {
     private static final List<EnvVar> LOADER =
             List.of(
                     launch("TIME_RANGE"),
-                    optional("LOAD_RANGES", "<all of TIME_RANGE>"), // set on a resumed attempt (ADR 3401)
+                    optional(
+                            "LOAD_RANGES",
+                            "<all of TIME_RANGE>"), // set on a resumed attempt (ADR 3401)
                     optional("KAFKA_TOPIC", "<queue id>"),
                     optional("TOPIC_PARTITIONS", "3"),
                     optional("SOURCE", "rest"),
