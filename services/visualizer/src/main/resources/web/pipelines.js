@@ -81,6 +81,7 @@ function renderQueueRow(row, q) {
     const li = el('li', { class: 'step', 'data-target': s.target, 'data-status': s.status, 'data-records': s.records_written });
     li.append(el('span', { class: 'status', 'data-status': s.status }, s.status), ` ${s.target}: `,
       el('span', { class: 'step-records' }, String(s.records_written)));
+    if (s.attempt > 1) li.append(' ', el('span', { class: 'attempt', 'data-attempt': s.attempt }, `attempt ${s.attempt}`));
     steps.append(li);
   }
   const td = el('td');

@@ -123,6 +123,19 @@ class ResumeIT {
                     .as("attempt of " + s.target())
                     .isEqualTo(attemptAfterResume.get(s.target()));
         }
+        assertThat(PlatformFixture.events(platform, queueId))
+                .as("each attempt's start and end name it (ATTEMPT, ADR 3402)")
+                .filteredOn(e -> e.status().equals("started") || e.status().equals("finished"))
+                .extracting(e -> e.target() + " " + e.status() + " " + e.extra().get("attempt"))
+                .contains(
+                        "loader-api-candles started 1",
+                        "loader-api-candles started 2",
+                        "loader-api-candles finished 2",
+                        "arango-connector started 2",
+                        "arango-connector finished 2");
+        for (JsonNode step : end.get("steps")) {
+            assertThat(step.get("attempt").asInt()).as("the view shows the attempt").isEqualTo(2);
+        }
         for (Symbol s : SYMBOLS) {
             assertThat(store.candles(s, Interval.M1, range))
                     .isEqualTo(model.klines(s, Interval.M1, range.startUs(), range.endUs()));

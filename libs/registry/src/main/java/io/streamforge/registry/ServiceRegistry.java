@@ -60,7 +60,8 @@ public final class ServiceRegistry {
                     optional("SYMBOLS", null),
                     optional("SYMBOL", null),
                     optional("TELEMETRY_ID", "<service>__<queue id>"),
-                    optional("TYPE", ""));
+                    optional("TYPE", ""),
+                    optional("ATTEMPT", "1")); // set per launch by the queue-manager
 
     /** DatabaseSettings (DB_KIND through the store factory). */
     private static final List<EnvVar> DATABASE =

@@ -5,7 +5,9 @@ import io.streamforge.domain.port.TimeSource;
 import io.streamforge.kafka.TelemetryCodec;
 import io.streamforge.kafka.TelemetryEvent;
 import io.streamforge.kafka.Topics;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,9 +16,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sends this worker's telemetry to {@code queue-events}, keyed by queue id. */
+/**
+ * Sends this worker's telemetry to {@code queue-events}, keyed by queue id; {@code started}, {@code
+ * finished}, {@code interrupted} and {@code error} carry {@code extra.attempt} (ATTEMPT).
+ */
 public final class Telemetry {
     private static final Logger LOG = LoggerFactory.getLogger(Telemetry.class);
+
+    /** The events that carry {@code extra.attempt}. */
+    static final Set<String> LIFECYCLE = Set.of("started", "finished", "interrupted", "error");
+
     private final Producer<String, byte[]> producer;
     private final WorkerConfig config;
     private final TimeSource time;
@@ -66,6 +75,11 @@ public final class Telemetry {
             String error,
             Map<String, Object> extra) {
         String symbol = config.symbols().size() == 1 ? config.symbols().get(0).value() : null;
+        if (LIFECYCLE.contains(status)) { // which attempt of the step started or ended
+            Map<String, Object> withAttempt = new LinkedHashMap<>(extra == null ? Map.of() : extra);
+            withAttempt.put("attempt", config.attempt());
+            extra = withAttempt;
+        }
         var event =
                 new TelemetryEvent(
                         1,

@@ -16,13 +16,17 @@ public record WorkerConfig(
         String type,
         List<Symbol> symbols,
         KafkaSettings kafka,
-        int httpPort) {
+        int httpPort,
+        int attempt) {
 
     public WorkerConfig {
         symbols = List.copyOf(symbols);
     }
 
-    /** Reads QUEUE_ID, TELEMETRY_ID, TYPE, SYMBOL|SYMBOLS, KAFKA_*, HTTP_PORT. */
+    /**
+     * Reads QUEUE_ID, TELEMETRY_ID, TYPE, SYMBOL|SYMBOLS, KAFKA_*, HTTP_PORT, ATTEMPT (1; the
+     * queue-manager sets the step's attempt, one more per resume, so telemetry can name it).
+     */
     public static WorkerConfig read(ConfigReader r, String service, boolean symbolsRequired) {
         String queueId = r.required("QUEUE_ID");
         String telemetryId = r.optional("TELEMETRY_ID", null);
@@ -36,6 +40,7 @@ public record WorkerConfig(
         }
         KafkaSettings kafka = kafka(r);
         int port = r.intValue("HTTP_PORT", 8080, 0, 65535);
+        int attempt = r.intValue("ATTEMPT", 1, 1, 1_000_000);
         return new WorkerConfig(
                 service,
                 queueId == null ? "" : queueId,
@@ -45,7 +50,8 @@ public record WorkerConfig(
                 type,
                 symbols,
                 kafka,
-                port);
+                port,
+                attempt);
     }
 
     public static KafkaSettings kafka(ConfigReader r) {

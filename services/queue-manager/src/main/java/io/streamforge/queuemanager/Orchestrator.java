@@ -132,7 +132,7 @@ public final class Orchestrator {
     public synchronized void onTelemetry(TelemetryEvent e) {
         listener.accept(e);
         StepStatus status = stepStatus(e.status());
-        if (status == null) {
+        if (status == null || ofEarlierAttempt(e)) {
             return;
         }
         String msg = e.errorMessage() != null ? e.errorMessage() : e.message();
@@ -393,13 +393,36 @@ public final class Orchestrator {
             return false; // another orchestrator claimed it
         }
         try {
-            launcher.launch(attempt > 1 ? resumedJobs.apply(s.job(attempt)) : s.job(attempt));
+            JobSpec job = withAttempt(s.job(attempt), attempt);
+            launcher.launch(attempt > 1 ? resumedJobs.apply(job) : job);
             store.markLaunched(s.queueId(), s.telemetryId(), attempt, time.nowUs());
         } catch (RuntimeException e) {
             errors.accept("launch");
             LOG.error("launch of {} failed (retried by reconcile)", s.job(attempt).jobName(), e);
         }
         return true;
+    }
+
+    /** The job with ATTEMPT set: its telemetry names the attempt it belongs to. */
+    private static JobSpec withAttempt(JobSpec job, int attempt) {
+        Map<String, String> env = new java.util.LinkedHashMap<>(job.env());
+        env.put("ATTEMPT", String.valueOf(attempt));
+        return new JobSpec(
+                job.queueId(), job.telemetryId(), job.target(), job.jobName(), job.image(), env);
+    }
+
+    /**
+     * An event of an earlier attempt than the step's (a late report of a job stopped before a
+     * resume) must not change the new attempt; events without an attempt are applied as before.
+     */
+    private boolean ofEarlierAttempt(TelemetryEvent e) {
+        if (e.extra() == null || !(e.extra().get("attempt") instanceof Number n)) {
+            return false;
+        }
+        return store.find(e.queueId()).stream()
+                .flatMap(q -> q.steps().stream())
+                .anyMatch(
+                        s -> s.telemetryId().equals(e.telemetryId()) && s.attempt() > n.intValue());
     }
 
     private static boolean depsFinished(QueueRecord q, StepRecord step) {

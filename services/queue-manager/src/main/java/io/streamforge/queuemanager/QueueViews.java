@@ -35,6 +35,7 @@ final class QueueViews {
         m.put("job_name", s.jobName());
         m.put("depends_on", s.dependsOn());
         m.put("status", s.status().wire());
+        m.put("attempt", s.attempt()); // 0 never launched, 1 first run, one more per resume
         m.put("records_written", s.recordsWritten());
         m.put("message", s.message());
         m.put("updated_at_us", s.updatedAtUs());

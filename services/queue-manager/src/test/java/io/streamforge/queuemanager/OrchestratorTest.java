@@ -86,6 +86,10 @@ class OrchestratorTest {
     }
 
     void event(QueueRecord q, String target, String status) {
+        event(q, target, status, null);
+    }
+
+    void event(QueueRecord q, String target, String status, Map<String, Object> extra) {
         StepRecord s =
                 q.steps().stream().filter(x -> x.target().equals(target)).findFirst().orElseThrow();
         now.addAndGet(1000);
@@ -103,7 +107,7 @@ class OrchestratorTest {
                         status.equals("finished"),
                         now.get(),
                         null,
-                        null));
+                        extra));
     }
 
     QueueRecord reload(QueueRecord q) {
@@ -326,10 +330,28 @@ class OrchestratorTest {
         orch.resume(q.queueId());
         assertThat(specs).hasSize(2);
         assertThat(specs.get(1).env()).containsEntry("LOAD_RANGES", "BTCUSDT=");
+        assertThat(specs.get(0).env()).containsEntry("ATTEMPT", "1");
+        assertThat(specs.get(1).env()).containsEntry("ATTEMPT", "2");
         assertThat(specs.get(1).jobName()).endsWith("-r2");
         assertThat(step(reload(q), "loader-api-candles").env())
                 .as("the stored plan is unchanged")
                 .doesNotContainKey("LOAD_RANGES");
+    }
+
+    @Test
+    void aLateEventOfAnEarlierAttemptDoesNotChangeTheResumedOne() {
+        QueueRecord q = start("{\"target\":\"loader-api-candles\"}");
+        orch.stop(q.queueId());
+        event(q, "loader-api-candles", "interrupted", Map.of("attempt", 1));
+        orch.resume(q.queueId());
+        event(q, "loader-api-candles", "started", Map.of("attempt", 2));
+        event(q, "loader-api-candles", "interrupted", Map.of("attempt", 1)); // the old job, late
+        assertThat(step(reload(q), "loader-api-candles").status()).isEqualTo(StepStatus.RUNNING);
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.RUNNING);
+        event(q, "loader-api-candles", "finished", Map.of("attempt", 2));
+        assertThat(step(reload(q), "loader-api-candles").status()).isEqualTo(StepStatus.FINISHED);
+        assertThat(step(reload(q), "loader-api-candles").attempt()).isEqualTo(2);
+        assertThat(reload(q).status()).isEqualTo(QueueStatus.FINISHED);
     }
 
     @Test

@@ -154,6 +154,36 @@ class CandlesLoaderIT extends CandlesItBase {
     }
 
     @Test
+    void aResumedAttemptLoadsOnlyItsLoadRangesAndNamesItsAttempt() {
+        String q = "loader-candles-it-2024-03-06-gggggg";
+        String days = "2024-03-06:2024-03-06";
+        TimeRange day = TimeRange.parseDays(days);
+        TimeRange rest = new TimeRange(day.startUs() + 21 * 3_600_000_000L, day.endUs());
+        Map<String, String> env = platform.env(q, "BTCUSDT,ETHUSDT", days);
+        env.put("LOAD_RANGES", "BTCUSDT=" + rest.startUs() + "-" + rest.endUs() + ";ETHUSDT=");
+        env.put("ATTEMPT", "2");
+        long before = platform.sim.stats().endpoint(KLINES).requests();
+        assertThat(platform.run(env)).isZero();
+
+        Map<Symbol, List<Candle>> got = candles(platform.data(q));
+        assertThat(got.keySet()).as("ETHUSDT has nothing left to load").containsExactly(BTC);
+        assertThat(got.get(BTC))
+                .isEqualTo(
+                        platform.sim
+                                .model()
+                                .klines(BTC, Interval.M1, rest.startUs(), rest.endUs()));
+        assertThat(platform.sim.stats().endpoint(KLINES).requests() - before)
+                .as("180 candles: one page")
+                .isEqualTo(1);
+        assertThat(merged(received(platform.data(q)), BTC)).containsExactly(rest);
+        List<TelemetryEvent> events = platform.events(q);
+        assertThat(events)
+                .filteredOn(e -> e.status().equals("started") || e.status().equals("finished"))
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e.extra()).containsEntry("attempt", 2));
+    }
+
+    @Test
     void anUnknownSymbolFailsAtOnceWithTheExchangesReasonAndNoMarker() {
         String q = "loader-candles-it-2024-03-01-eeeeee";
         SimStats.Counts before = platform.sim.stats().endpoint(KLINES);
