@@ -217,11 +217,15 @@ class OpenApiCompletenessTest {
         if (p.token()) {
             b.header("Authorization", "Bearer not.a.token");
         }
-        // headers only: an event stream never ends. A client per probe: a connection whose body was
-        // closed unread must not be reused by the next probe ("header parser received no bytes")
+        if (p.body() != null && p.body().length() > 1024) {
+            // the server answers 401/413 without reading a big body and closes; without
+            // 100-continue the client may still be writing it and see the connection reset
+            // ("header parser received no bytes") instead of the answer
+            b.expectContinue(true);
+        }
+        // headers only: an event stream never ends
         HttpResponse<java.io.InputStream> res =
-                java.net.http.HttpClient.newHttpClient()
-                        .send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+                api.http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
         res.body().close();
         String status = Integer.toString(res.statusCode());
         JsonNode responses =
