@@ -29,9 +29,9 @@ final class UpBenchCommand implements Callable<Integer> {
     @Option(
             names = "--heap",
             paramLabel = "SIZE",
-            defaultValue = "4g",
+            defaultValue = "1g",
             description =
-                    "The child's -Xmx, e.g. 512m or 4g (default: ${DEFAULT-VALUE}, the launcher's).")
+                    "The child's -Xmx, e.g. 512m or 4g (default: ${DEFAULT-VALUE}, the launcher's for up).")
     String heap;
 
     @Option(
