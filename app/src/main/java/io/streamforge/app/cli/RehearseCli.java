@@ -72,6 +72,12 @@ public final class RehearseCli implements Callable<Integer> {
                     "Longest wait for a workload to be ready or the backfill to end (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(
+            names = "--no-queue-manager-kill",
+            description =
+                    "Do not SIGKILL the queue-manager once its Jobs run (default: it is killed and replaced; the backfill must still finish exactly).")
+    boolean noKill;
+
     RehearseCli(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -101,7 +107,9 @@ public final class RehearseCli implements Callable<Integer> {
                                     List.copyOf(symbols),
                                     range,
                                     aggTradesPerDay,
-                                    Duration.ofSeconds(timeoutSeconds)),
+                                    Duration.ofSeconds(timeoutSeconds),
+                                    !noKill,
+                                    null),
                             ctx.out());
         } catch (IllegalStateException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("packaged jars missing")) {

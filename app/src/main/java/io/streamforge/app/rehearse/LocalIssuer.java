@@ -28,7 +28,7 @@ import java.util.Map;
  * services validate them exactly as they validate Keycloak's (issuer, audience, expiry, signature
  * from the JWKS).
  */
-public final class LocalIssuer implements AutoCloseable {
+public final class LocalIssuer implements Identity, AutoCloseable {
     private final HttpServer server;
     private final String origin;
     private final String issuer;
@@ -56,6 +56,7 @@ public final class LocalIssuer implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:<port>}: what the issuer's scheme and host map to. */
+    @Override
     public String origin() {
         return origin;
     }
@@ -89,6 +90,7 @@ public final class LocalIssuer implements AutoCloseable {
     }
 
     /** A token of user {@code rehearsal} with these realm roles, valid for an hour. */
+    @Override
     public String token(List<String> roles) {
         Instant now = Instant.now();
         JWTClaimsSet claims =

@@ -1,5 +1,6 @@
 package io.streamforge.app.rehearse;
 
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.streamforge.app.ApiClient;
@@ -30,6 +31,9 @@ public final class Rehearsal {
      *     services/<name>/target})
      * @param values a values file over the chart's defaults, or null for the defaults
      * @param days the backfill's {@code time_range}
+     * @param killQueueManager SIGKILL the queue-manager's process once its Jobs run and start a new
+     *     one: the pipeline must still finish exactly
+     * @param identity the OIDC provider when the chart sets an issuer; null: a {@link LocalIssuer}
      */
     public record Options(
             Path root,
@@ -38,7 +42,9 @@ public final class Rehearsal {
             List<Symbol> symbols,
             String days,
             int aggTradesPerDay,
-            Duration timeout) {}
+            Duration timeout,
+            boolean killQueueManager,
+            Identity identity) {}
 
     /** One workload's line of the summary. */
     public record Row(String workload, String service, int envVars, String result, boolean ok) {}
@@ -55,6 +61,7 @@ public final class Rehearsal {
     private final List<Row> rows = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, PodSpec> deployments = new LinkedHashMap<>();
     private ChartEnv chartEnv;
 
     private Rehearsal(Options o, PrintStream out) {
@@ -85,7 +92,8 @@ public final class Rehearsal {
                 "Rehearsing the chart with %s: %d Deployments, %d Job templates%n",
                 chart.values(), chart.deployments().size(), chart.workerTemplates().size());
         try (RehearsalInfra infra =
-                RehearsalInfra.start(env, chart, o.workDir(), o.symbols(), o.aggTradesPerDay())) {
+                RehearsalInfra.start(
+                        env, chart, o.workDir(), o.symbols(), o.aggTradesPerDay(), o.identity())) {
             Map<String, Integer> ports = servicePorts(chart, infra.hosts());
             infra.hosts().print(out);
             infra.printNotes(out);
@@ -102,7 +110,7 @@ public final class Rehearsal {
                     ProcessKubelet kubelet = new ProcessKubelet(client, pods)) {
                 Map<String, ChildPod> running = startDeployments(chart, pods, ports);
                 if (failures.isEmpty()) {
-                    scenario(infra, running);
+                    scenario(infra, running, pods, kubelet);
                 }
                 Map<String, String> metrics = scrape(running);
                 stopDeployments(running, metrics);
@@ -150,8 +158,8 @@ public final class Rehearsal {
                                 !service(b).equals("queue-manager")));
         for (Deployment d : ordered) {
             String name = d.getMetadata().getName();
-            ChildPod pod =
-                    pods.start(name + "-0", d.getSpec().getTemplate().getSpec(), ports.get(name));
+            deployments.put(name, d.getSpec().getTemplate().getSpec());
+            ChildPod pod = pods.start(name + "-0", deployments.get(name), ports.get(name));
             running.put(name, pod);
             out.printf("  started %s (%s) on port %d%n", name, pod.service(), pod.httpPort());
         }
@@ -171,7 +179,8 @@ public final class Rehearsal {
         return d.getSpec().getTemplate().getSpec().getContainers().get(0).getName();
     }
 
-    private void scenario(RehearsalInfra infra, Map<String, ChildPod> running)
+    private void scenario(
+            RehearsalInfra infra, Map<String, ChildPod> running, Pods pods, ProcessKubelet kubelet)
             throws InterruptedException {
         ChildPod qm =
                 running.values().stream()
@@ -187,6 +196,10 @@ public final class Rehearsal {
         try {
             String queueId = backfill.start(api);
             out.printf("Backfill %s of %s started: queue %s%n", o.days(), o.symbols(), queueId);
+            if (o.killQueueManager()) {
+                qm = replaceQueueManager(qm, running, pods, kubelet);
+                api = new ApiClient(qm.url(), infra.token(List.of("operator")));
+            }
             backfill.awaitEnd(api, queueId, o.timeout());
             long[] counted = {0};
             List<String> problems = backfill.compare(qm.env(), infra.simulator().model(), counted);
@@ -201,6 +214,39 @@ public final class Rehearsal {
             failures.add("backfill: " + e.getMessage());
             out.println("FAILED: backfill: " + e.getMessage());
         }
+    }
+
+    /**
+     * Once the queue-manager has created Jobs, SIGKILL its process (no shutdown hook) and start a
+     * new pod of the same Deployment on the same Service port, as the ReplicaSet would.
+     */
+    private ChildPod replaceQueueManager(
+            ChildPod qm, Map<String, ChildPod> running, Pods pods, ProcessKubelet kubelet)
+            throws InterruptedException {
+        long end = System.nanoTime() + o.timeout().toNanos();
+        while (kubelet.runs().isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        if (kubelet.runs().isEmpty()) {
+            throw new IllegalStateException("the queue-manager created no Job");
+        }
+        qm.process().destroyForcibly();
+        qm.process().waitFor();
+        String deployment = qm.name().substring(0, qm.name().lastIndexOf('-'));
+        out.printf(
+                "  %s killed (SIGKILL) with %d Job(s) running; starting a new pod%n",
+                qm.name(), kubelet.runs().size());
+        rows.add(
+                new Row(
+                        "deployment/" + deployment + " (first pod)",
+                        qm.service(),
+                        checkEnv(qm, false),
+                        "SIGKILL mid-backfill, replaced",
+                        true));
+        ChildPod next = pods.start(deployment + "-1", deployments.get(deployment), qm.httpPort());
+        running.put(deployment, next);
+        next.awaitReady(o.timeout());
+        return next;
     }
 
     private static Map<String, String> scrape(Map<String, ChildPod> running) {

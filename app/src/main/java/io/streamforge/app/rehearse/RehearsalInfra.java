@@ -39,13 +39,17 @@ import org.apache.kafka.common.acl.AclBinding;
 final class RehearsalInfra implements AutoCloseable, Pods.Secrets {
     static final String KAFKA_ADMIN = "streamforge-admin";
 
+    /** The mock API server logs every request at INFO (java.util.logging): kept off the output. */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG =
+            java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private final HostMap hosts = new HostMap();
     private final Map<String, String> kafkaPasswords = new HashMap<>();
     private final Map<String, String> files = new LinkedHashMap<>();
     private final List<String> notes = new java.util.ArrayList<>();
     private ExchangeSimulator sim;
-    private LocalIssuer issuer;
+    private Identity issuer;
     private KubernetesMockServer k8s;
     private EmbeddedKafkaBroker kafka;
     private String kafkaUserPrefix = "streamforge-";
@@ -56,8 +60,10 @@ final class RehearsalInfra implements AutoCloseable, Pods.Secrets {
             RenderedChart chart,
             Path dir,
             List<Symbol> symbols,
-            int aggTradesPerDay) {
+            int aggTradesPerDay,
+            Identity identity) {
         RehearsalInfra infra = new RehearsalInfra();
+        infra.issuer = identity;
         try {
             infra.startAll(env, chart, dir, symbols, aggTradesPerDay);
             return infra;
@@ -102,6 +108,7 @@ final class RehearsalInfra implements AutoCloseable, Pods.Secrets {
                     "Fluent-bit: NOT rehearsed (no receiver; records are dropped)");
             notes.add("log forwarding to " + fluent + " is not rehearsed (no Forward receiver)");
         }
+        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         k8s = KubeStandIns.apiServer();
         opened.push(k8s::destroy);
         hosts.add(
@@ -216,14 +223,17 @@ final class RehearsalInfra implements AutoCloseable, Pods.Secrets {
             return;
         }
         URI uri = URI.create(url);
-        issuer =
+        String from = uri.getScheme() + "://" + uri.getAuthority();
+        if (issuer != null) {
+            hosts.add(from, issuer.origin(), "Keycloak -> the given OIDC provider");
+            return;
+        }
+        LocalIssuer local =
                 track(
                         new LocalIssuer(
                                 uri.getPath(), env.first("OIDC_AUDIENCE", "streamforge-api")));
-        hosts.add(
-                uri.getScheme() + "://" + uri.getAuthority(),
-                issuer.origin(),
-                "Keycloak -> local OIDC issuer (NOT Keycloak)");
+        issuer = local;
+        hosts.add(from, local.origin(), "Keycloak -> local OIDC issuer (NOT Keycloak)");
         notes.add(
                 "Keycloak's place is taken by a local OIDC issuer (same token shape and JWKS checks)");
     }
