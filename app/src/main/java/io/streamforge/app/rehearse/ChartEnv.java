@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.streamforge.registry.ServiceRegistry;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,5 +92,51 @@ final class ChartEnv {
 
     List<String> services() {
         return workloads.values().stream().map(Workload::service).distinct().toList();
+    }
+
+    /**
+     * A rehearsed container's variables against the service registry: one the chart sets that the
+     * service never reads is a failure; one the queue-manager adds at launch is a note. Returns how
+     * many variables were checked.
+     */
+    int check(ChildPod pod, boolean job, List<String> failures, List<String> notes) {
+        var d = ServiceRegistry.of(pod.service());
+        Set<String> fromChart = pod.rendered().keySet();
+        if (job) {
+            fromChart =
+                    workloads.values().stream()
+                            .filter(
+                                    w ->
+                                            w.pod().startsWith("job/")
+                                                    && w.service().equals(pod.service()))
+                            .findFirst()
+                            .map(w -> w.env().keySet())
+                            .orElse(Set.of());
+        }
+        for (String name : pod.rendered().keySet()) {
+            if (ServiceRegistry.PLATFORM.contains(name) || d.variable(name).isPresent()) {
+                continue;
+            }
+            if (fromChart.contains(name)) {
+                failures.add(
+                        pod.name()
+                                + " ("
+                                + pod.service()
+                                + ") sets "
+                                + name
+                                + ", which it never reads");
+            } else {
+                String note =
+                        "the queue-manager sets "
+                                + name
+                                + " on "
+                                + pod.service()
+                                + " Jobs, which it never reads";
+                if (!notes.contains(note)) {
+                    notes.add(note);
+                }
+            }
+        }
+        return pod.rendered().size();
     }
 }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -152,5 +153,28 @@ public final class Pods {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Each Deployment's Service name (and its cluster DNS forms) → the port its pod will use. */
+    static Map<String, Integer> servicePorts(RenderedChart chart, HostMap hosts) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (Deployment d : chart.deployments()) {
+            String name = d.getMetadata().getName();
+            int port = ChildPod.freePort();
+            ports.put(name, port);
+            String svc = name + "." + RenderedChart.NAMESPACE + ".svc";
+            for (String host :
+                    List.of(
+                            name,
+                            name + "." + RenderedChart.NAMESPACE,
+                            svc,
+                            svc + ".cluster.local")) {
+                hosts.add(
+                        host + ":8080",
+                        "127.0.0.1:" + port,
+                        "Service " + name + " -> its pod's port");
+            }
+        }
+        return ports;
     }
 }

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.streamforge.app.ApiClient;
 import io.streamforge.domain.Symbol;
-import io.streamforge.registry.ServiceRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The homelab rehearsal (ADR 3301): renders the chart, starts the real parts its manifests point at
@@ -94,7 +92,7 @@ public final class Rehearsal {
         try (RehearsalInfra infra =
                 RehearsalInfra.start(
                         env, chart, o.workDir(), o.symbols(), o.aggTradesPerDay(), o.identity())) {
-            Map<String, Integer> ports = servicePorts(chart, infra.hosts());
+            Map<String, Integer> ports = Pods.servicePorts(chart, infra.hosts());
             infra.hosts().print(out);
             infra.printNotes(out);
             notes.addAll(infra.notes());
@@ -120,29 +118,6 @@ public final class Rehearsal {
         }
         return new Result(
                 chart.values(), List.copyOf(rows), List.copyOf(failures), List.copyOf(notes));
-    }
-
-    /** Each Deployment's Service name (and its cluster DNS forms) → the port its pod will use. */
-    private static Map<String, Integer> servicePorts(RenderedChart chart, HostMap hosts) {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        for (Deployment d : chart.deployments()) {
-            String name = d.getMetadata().getName();
-            int port = ChildPod.freePort();
-            ports.put(name, port);
-            String svc = name + "." + RenderedChart.NAMESPACE + ".svc";
-            for (String host :
-                    List.of(
-                            name,
-                            name + "." + RenderedChart.NAMESPACE,
-                            svc,
-                            svc + ".cluster.local")) {
-                hosts.add(
-                        host + ":8080",
-                        "127.0.0.1:" + port,
-                        "Service " + name + " -> its pod's port");
-            }
-        }
-        return ports;
     }
 
     private Map<String, ChildPod> startDeployments(
@@ -312,43 +287,6 @@ public final class Rehearsal {
      * The container's variables against the service registry: each must be one the service reads.
      */
     private int checkEnv(ChildPod pod, boolean job) {
-        var d = ServiceRegistry.of(pod.service());
-        Set<String> fromChart = pod.rendered().keySet();
-        if (job) {
-            fromChart =
-                    chartEnv.workloads().values().stream()
-                            .filter(
-                                    w ->
-                                            w.pod().startsWith("job/")
-                                                    && w.service().equals(pod.service()))
-                            .findFirst()
-                            .map(w -> w.env().keySet())
-                            .orElse(Set.of());
-        }
-        for (String name : pod.rendered().keySet()) {
-            if (ServiceRegistry.PLATFORM.contains(name) || d.variable(name).isPresent()) {
-                continue;
-            }
-            if (fromChart.contains(name)) {
-                failures.add(
-                        pod.name()
-                                + " ("
-                                + pod.service()
-                                + ") sets "
-                                + name
-                                + ", which it never reads");
-            } else {
-                String note =
-                        "the queue-manager sets "
-                                + name
-                                + " on "
-                                + pod.service()
-                                + " Jobs, which it never reads";
-                if (!notes.contains(note)) {
-                    notes.add(note);
-                }
-            }
-        }
-        return pod.rendered().size();
+        return chartEnv.check(pod, job, failures, notes);
     }
 }
