@@ -78,6 +78,12 @@ public final class RehearseCli implements Callable<Integer> {
                     "Do not SIGKILL the queue-manager once its Jobs run (default: it is killed and replaced; the backfill must still finish exactly).")
     boolean noKill;
 
+    @Option(
+            names = "--analytics",
+            description =
+                    "Add graph-builder and gnn-trainer (3 epochs, model to S3) to the backfill; use 3 or more symbols (default: off).")
+    boolean analytics;
+
     RehearseCli(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -109,7 +115,8 @@ public final class RehearseCli implements Callable<Integer> {
                                     aggTradesPerDay,
                                     Duration.ofSeconds(timeoutSeconds),
                                     !noKill,
-                                    null),
+                                    null,
+                                    analytics),
                             ctx.out());
         } catch (IllegalStateException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("packaged jars missing")) {

@@ -26,16 +26,26 @@ import java.util.stream.Collectors;
 public final class BackfillScenario {
     private static final Set<String> TERMINAL = Set.of("finished", "failed", "interrupted");
 
+    /**
+     * graph-builder (RSI:14 on 15m) and gnn-trainer (3 epochs, model to S3) after the connector.
+     */
+    static final String ANALYTICS =
+            ",{\"target\":\"graph-builder\",\"params\":{\"resample\":\"15m\",\"indicators\":\"RSI:14\"}},"
+                    + "{\"target\":\"gnn-trainer\",\"params\":{\"resample\":\"15m\",\"gnn_epochs\":3}}";
+
     private final List<Symbol> symbols;
     private final String days;
+    private final boolean analytics;
 
-    BackfillScenario(List<Symbol> symbols, String days) {
+    BackfillScenario(List<Symbol> symbols, String days, boolean analytics) {
         this.symbols = List.copyOf(symbols);
         this.days = days;
+        this.analytics = analytics;
     }
 
     String pipeline() {
-        return pipeline(symbols, days);
+        String json = pipeline(symbols, days);
+        return analytics ? json.substring(0, json.length() - 2) + ANALYTICS + "]}" : json;
     }
 
     /** The request body of a 1m candles + aggTrades + connector pipeline over these days. */

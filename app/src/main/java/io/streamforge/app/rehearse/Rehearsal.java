@@ -32,6 +32,7 @@ public final class Rehearsal {
      * @param killQueueManager SIGKILL the queue-manager's process once its Jobs run and start a new
      *     one: the pipeline must still finish exactly
      * @param identity the OIDC provider when the chart sets an issuer; null: a {@link LocalIssuer}
+     * @param analytics graph-builder and gnn-trainer after the connector (their Jobs must exit 0)
      */
     public record Options(
             Path root,
@@ -42,7 +43,8 @@ public final class Rehearsal {
             int aggTradesPerDay,
             Duration timeout,
             boolean killQueueManager,
-            Identity identity) {}
+            Identity identity,
+            boolean analytics) {}
 
     /** One workload's line of the summary. */
     public record Row(String workload, String service, int envVars, String result, boolean ok) {}
@@ -166,7 +168,7 @@ public final class Rehearsal {
             failures.add("the chart renders no queue-manager Deployment");
             return;
         }
-        BackfillScenario backfill = new BackfillScenario(o.symbols(), o.days());
+        BackfillScenario backfill = new BackfillScenario(o.symbols(), o.days(), o.analytics());
         ApiClient api = new ApiClient(qm.url(), infra.token(List.of("operator")));
         try {
             String queueId = backfill.start(api);

@@ -100,7 +100,8 @@ class HomelabRehearsalIT {
                                         1440,
                                         Duration.ofSeconds(240),
                                         true,
-                                        identity),
+                                        identity,
+                                        false),
                                 out);
             }
             String text = bytes.toString(StandardCharsets.UTF_8);
