@@ -119,6 +119,11 @@ and database.postgres.sslRootCert is on. Output: a JSON list. */}}
 - name: BINANCE_WEIGHT_LIMIT
   value: {{ $v.binance.weightLimit | quote }}
 {{- end }}
+{{- if eq .name "queue-manager" }}
+{{- /* the symbols a pipeline may name come from the exchange the loaders load from (found by the rehearsal) */}}
+- name: BINANCE_BASE_URL
+  value: {{ $v.binance.baseUrl | quote }}
+{{- end }}
 {{- if $v.logging.fluentHost }}
 - name: FLUENT_HOST
   value: {{ $v.logging.fluentHost | quote }}

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             UpCli.class,
             SimCli.class,
             ResumeCli.class,
+            RehearseCli.class,
             BenchCommand.class,
             CoverageCommand.class,
             IndicatorsCommand.class,

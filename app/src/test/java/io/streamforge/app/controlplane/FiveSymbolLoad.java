@@ -2,13 +2,13 @@ package io.streamforge.app.controlplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamforge.app.rehearse.BackfillScenario;
 import io.streamforge.domain.Interval;
 import io.streamforge.domain.Symbol;
 import io.streamforge.domain.TimeRange;
 import io.streamforge.domain.port.MarketDataStore;
 import io.streamforge.sim.MarketModel;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The 5-symbol pipeline of the fault tests (1m candles + aggTrades + connector) and its checks. */
 record FiveSymbolLoad(String days) {
@@ -18,15 +18,7 @@ record FiveSymbolLoad(String days) {
                     .toList();
 
     String pipeline() {
-        String syms = SYMBOLS.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(","));
-        return "{\"symbols\":["
-                + syms
-                + "],\"time_range\":\""
-                + days
-                + "\",\"microservices\":["
-                + "{\"target\":\"loader-api-candles\",\"type\":\"candles\",\"interval\":\"1m\"},"
-                + "{\"target\":\"loader-api-trades\",\"type\":\"agg_trades\"},"
-                + "{\"target\":\"arango-connector\"}]}";
+        return BackfillScenario.pipeline(SYMBOLS, days);
     }
 
     /** How many records the simulator has for the load. */

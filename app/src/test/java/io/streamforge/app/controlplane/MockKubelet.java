@@ -2,9 +2,8 @@ package io.streamforge.app.controlplane;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
-import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.streamforge.app.rehearse.KubeStandIns;
 import io.streamforge.queuemanager.LocalJobLauncher;
 import io.streamforge.runtime.StopSignal;
 import java.util.HashMap;
@@ -100,19 +99,7 @@ final class MockKubelet implements AutoCloseable {
 
     private void finish(String name, boolean ok) {
         try {
-            Job job = client.batch().v1().jobs().inNamespace(namespace).withName(name).get();
-            if (job == null) {
-                return;
-            }
-            job.setStatus(
-                    new JobStatusBuilder()
-                            .withConditions(
-                                    new JobConditionBuilder()
-                                            .withType(ok ? "Complete" : "Failed")
-                                            .withStatus("True")
-                                            .build())
-                            .build());
-            client.batch().v1().jobs().inNamespace(namespace).resource(job).updateStatus();
+            KubeStandIns.finishJob(client, namespace, name, ok);
         } catch (RuntimeException e) {
             LOG.warn("mock kubelet: status of Job {} not written: {}", name, e.toString());
         }

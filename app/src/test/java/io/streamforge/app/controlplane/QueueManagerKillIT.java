@@ -3,12 +3,10 @@ package io.streamforge.app.controlplane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.streamforge.app.ApiClient;
 import io.streamforge.app.WorkerEntries;
+import io.streamforge.app.rehearse.KubeStandIns;
 import io.streamforge.domain.port.MarketDataStore;
 import io.streamforge.embedded.EmbeddedKafkaBroker;
 import io.streamforge.embedded.EmbeddedPostgresServer;
@@ -45,14 +43,7 @@ class QueueManagerKillIT {
     @Test
     void killedWithSigkillMidLoadAndReplacedTheQueueManagerFinishesThePipelineExactly()
             throws Exception {
-        KubernetesMockServer k8s =
-                new KubernetesMockServer(
-                        new Context(),
-                        new MockWebServer(),
-                        new HashMap<>(),
-                        new KubernetesCrudDispatcher(),
-                        false);
-        k8s.init();
+        KubernetesMockServer k8s = KubeStandIns.apiServer();
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(dir.resolve("kafka"));
                 EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir.resolve("pg"));
                 ExchangeSimulator sim =

@@ -1,0 +1,165 @@
+package io.streamforge.app.cli;
+
+import io.streamforge.app.rehearse.Rehearsal;
+import io.streamforge.domain.Symbol;
+import io.streamforge.domain.TimeRange;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code streamforge rehearse [--values FILE]}: the homelab rehearsal (ADR 3301) — the chart's
+ * rendered workloads as processes on real local parts. Exit 0 when every workload ran and the
+ * backfill stored exactly the simulator's records, 1 when something failed, 2 on bad usage or a
+ * missing build (the message names the Maven command).
+ */
+@Command(
+        name = "rehearse",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Rehearse a cluster install on this machine: render the Helm chart, run every",
+            "Deployment (and the Jobs the queue-manager creates) as a process from its packaged",
+            "jar with the container's exact environment, on real Kafka/PostgreSQL/S3 with the",
+            "chart's security, run a backfill through the API and print one row per workload.",
+            "Run it before installing on a cluster (deploy/README.md)."
+        })
+public final class RehearseCli implements Callable<Integer> {
+    static final String CHART = "deploy/helm/streamforge";
+
+    private final CliContext ctx;
+
+    @Option(
+            names = "--values",
+            paramLabel = "FILE",
+            description =
+                    "Values file over the chart's defaults, e.g. "
+                            + CHART
+                            + "/values-homelab.yaml (default: none).")
+    Path values;
+
+    @Option(
+            names = "--symbols",
+            split = ",",
+            paramLabel = "SYMBOL",
+            defaultValue = "BTCUSDT,ETHUSDT",
+            description = "Symbols of the backfill (default: ${DEFAULT-VALUE}).")
+    List<Symbol> symbols;
+
+    @Option(
+            names = "--range",
+            paramLabel = "FROM:TO",
+            defaultValue = "2024-05-01:2024-05-01",
+            description = "Days of the backfill (default: ${DEFAULT-VALUE}).")
+    String range;
+
+    @Option(
+            names = "--agg-trades-per-day",
+            defaultValue = "1440",
+            description = "Simulated aggTrades per symbol and day (default: ${DEFAULT-VALUE}).")
+    int aggTradesPerDay;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "300",
+            description =
+                    "Longest wait for a workload to be ready or the backfill to end (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(
+            names = "--no-queue-manager-kill",
+            description =
+                    "Do not SIGKILL the queue-manager once its Jobs run (default: it is killed and replaced; the backfill must still finish exactly).")
+    boolean noKill;
+
+    @Option(
+            names = "--analytics",
+            description =
+                    "Add graph-builder and gnn-trainer (3 epochs, model to S3) to the backfill; use 3 or more symbols (default: off).")
+    boolean analytics;
+
+    RehearseCli(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Checks.positive("--agg-trades-per-day", aggTradesPerDay);
+        Checks.positive("--timeout", timeoutSeconds);
+        try {
+            TimeRange.parseDays(range);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--range: " + e.getMessage());
+        }
+        Path root = repositoryRoot();
+        if (values != null && !Files.isRegularFile(values)) {
+            throw new UsageError("--values: no such file: " + values);
+        }
+        Path work = Files.createTempDirectory("streamforge-rehearse-");
+        Rehearsal.Result result;
+        try {
+            result =
+                    Rehearsal.run(
+                            new Rehearsal.Options(
+                                    root,
+                                    values == null ? null : values.toAbsolutePath(),
+                                    work,
+                                    List.copyOf(symbols),
+                                    range,
+                                    aggTradesPerDay,
+                                    Duration.ofSeconds(timeoutSeconds),
+                                    !noKill,
+                                    null,
+                                    analytics),
+                            ctx.out());
+        } catch (IllegalStateException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("packaged jars missing")) {
+                throw UsageError.sentence("streamforge rehearse: " + e.getMessage());
+            }
+            throw e;
+        }
+        print(result, work);
+        return result.passed() ? ExitCode.OK : ExitCode.FAILURE;
+    }
+
+    private void print(Rehearsal.Result result, Path work) {
+        Table t = new Table("workload", "service", "env vars checked", "result");
+        result.rows()
+                .forEach(
+                        r ->
+                                t.row(
+                                        r.workload(),
+                                        r.service(),
+                                        r.envVars(),
+                                        (r.ok() ? "ok: " : "FAILED: ") + r.result()));
+        ctx.out().println();
+        ctx.out().println("Rehearsal of the chart with " + result.values() + ":");
+        ctx.out().print(t.render());
+        result.notes().forEach(n -> ctx.out().println("NOTE: " + n));
+        result.failures().forEach(f -> ctx.out().println("FAILED: " + f));
+        ctx.out()
+                .println(
+                        result.passed()
+                                ? "Rehearsal passed."
+                                : "Rehearsal FAILED; logs of each container under "
+                                        + work
+                                        + "/pods");
+    }
+
+    /** The repository holding the chart and the services' builds: this folder or one above. */
+    private static Path repositoryRoot() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve(CHART).resolve("Chart.yaml"))) {
+                return p;
+            }
+        }
+        throw new UsageError(
+                "run it inside the StreamForge repository: no " + CHART + " here or above");
+    }
+}

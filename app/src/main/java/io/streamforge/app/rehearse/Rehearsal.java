@@ -1,0 +1,294 @@
+package io.streamforge.app.rehearse;
+
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.streamforge.app.ApiClient;
+import io.streamforge.domain.Symbol;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The homelab rehearsal (ADR 3301): renders the chart, starts the real parts its manifests point at
+ * ({@link RehearsalInfra}), runs every Deployment as a child JVM from its packaged jar with the
+ * container's exact environment ({@link Pods}), lets the queue-manager launch its Jobs through its
+ * Kubernetes launcher against the fabric8 mock API server where {@link ProcessKubelet} runs them,
+ * drives a backfill through the API with an {@code operator} token ({@link BackfillScenario}),
+ * scrapes every Deployment's {@code /metrics}, stops everything and reports one row per workload.
+ */
+public final class Rehearsal {
+    /**
+     * What to rehearse.
+     *
+     * @param root the repository (chart in {@code deploy/helm/streamforge}, jars in {@code
+     *     services/<name>/target})
+     * @param values a values file over the chart's defaults, or null for the defaults
+     * @param days the backfill's {@code time_range}
+     * @param killQueueManager SIGKILL the queue-manager's process once its Jobs run and start a new
+     *     one: the pipeline must still finish exactly
+     * @param identity the OIDC provider when the chart sets an issuer; null: a {@link LocalIssuer}
+     * @param analytics graph-builder and gnn-trainer after the connector (their Jobs must exit 0)
+     */
+    public record Options(
+            Path root,
+            Path values,
+            Path workDir,
+            List<Symbol> symbols,
+            String days,
+            int aggTradesPerDay,
+            Duration timeout,
+            boolean killQueueManager,
+            Identity identity,
+            boolean analytics) {}
+
+    /** One workload's line of the summary. */
+    public record Row(String workload, String service, int envVars, String result, boolean ok) {}
+
+    /** The summary: rows, the host table's notes, and whether everything passed. */
+    public record Result(String values, List<Row> rows, List<String> failures, List<String> notes) {
+        public boolean passed() {
+            return failures.isEmpty() && rows.stream().allMatch(Row::ok);
+        }
+    }
+
+    private final Options o;
+    private final PrintStream out;
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Map<String, PodSpec> deployments = new LinkedHashMap<>();
+    private ChartEnv chartEnv;
+
+    private Rehearsal(Options o, PrintStream out) {
+        this.o = o;
+        this.out = out;
+    }
+
+    /**
+     * Runs the rehearsal.
+     *
+     * @throws IllegalArgumentException for a missing chart or values file
+     * @throws IllegalStateException when a service's packaged jar is missing (names the command)
+     */
+    public static Result run(Options o, PrintStream out) throws InterruptedException {
+        return new Rehearsal(o, out).run();
+    }
+
+    private Result run() throws InterruptedException {
+        RenderedChart chart =
+                RenderedChart.render(o.root().resolve("deploy/helm/streamforge"), o.values());
+        ChartEnv env = new ChartEnv(chart);
+        chartEnv = env;
+        List<String> missing = ServiceImage.missingOf(o.root(), env.services());
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(ServiceImage.missing(missing));
+        }
+        out.printf(
+                "Rehearsing the chart with %s: %d Deployments, %d Job templates%n",
+                chart.values(), chart.deployments().size(), chart.workerTemplates().size());
+        try (RehearsalInfra infra =
+                RehearsalInfra.start(
+                        env, chart, o.workDir(), o.symbols(), o.aggTradesPerDay(), o.identity())) {
+            Map<String, Integer> ports = Pods.servicePorts(chart, infra.hosts());
+            infra.hosts().print(out);
+            infra.printNotes(out);
+            notes.addAll(infra.notes());
+            Pods pods =
+                    new Pods(
+                            o.root(),
+                            o.workDir(),
+                            chart,
+                            infra.hosts(),
+                            infra,
+                            infra.serviceAccountEnv());
+            try (KubernetesClient client = infra.kubernetes().createClient();
+                    ProcessKubelet kubelet = new ProcessKubelet(client, pods)) {
+                Map<String, ChildPod> running = startDeployments(chart, pods, ports);
+                if (failures.isEmpty()) {
+                    scenario(infra, running, pods, kubelet);
+                }
+                Map<String, String> metrics = scrape(running);
+                stopDeployments(running, metrics);
+                kubelet.close();
+                jobRows(kubelet);
+            }
+        }
+        return new Result(
+                chart.values(), List.copyOf(rows), List.copyOf(failures), List.copyOf(notes));
+    }
+
+    private Map<String, ChildPod> startDeployments(
+            RenderedChart chart, Pods pods, Map<String, Integer> ports)
+            throws InterruptedException {
+        Map<String, ChildPod> running = new LinkedHashMap<>();
+        List<Deployment> ordered = new ArrayList<>(chart.deployments());
+        // the queue-manager first: the visualizer relays to it
+        ordered.sort(
+                (a, b) ->
+                        Boolean.compare(
+                                !service(a).equals("queue-manager"),
+                                !service(b).equals("queue-manager")));
+        for (Deployment d : ordered) {
+            String name = d.getMetadata().getName();
+            deployments.put(name, d.getSpec().getTemplate().getSpec());
+            ChildPod pod = pods.start(name + "-0", deployments.get(name), ports.get(name));
+            running.put(name, pod);
+            out.printf("  started %s (%s) on port %d%n", name, pod.service(), pod.httpPort());
+        }
+        for (Map.Entry<String, ChildPod> e : running.entrySet()) {
+            try {
+                e.getValue().awaitReady(o.timeout());
+                out.printf("  %s ready%n", e.getKey());
+            } catch (IllegalStateException ex) {
+                failures.add(ex.getMessage());
+                out.println("FAILED: " + ex.getMessage());
+            }
+        }
+        return running;
+    }
+
+    private static String service(Deployment d) {
+        return d.getSpec().getTemplate().getSpec().getContainers().get(0).getName();
+    }
+
+    private void scenario(
+            RehearsalInfra infra, Map<String, ChildPod> running, Pods pods, ProcessKubelet kubelet)
+            throws InterruptedException {
+        ChildPod qm =
+                running.values().stream()
+                        .filter(p -> p.service().equals("queue-manager"))
+                        .findFirst()
+                        .orElse(null);
+        if (qm == null) {
+            failures.add("the chart renders no queue-manager Deployment");
+            return;
+        }
+        BackfillScenario backfill = new BackfillScenario(o.symbols(), o.days(), o.analytics());
+        ApiClient api = new ApiClient(qm.url(), infra.token(List.of("operator")));
+        try {
+            String queueId = backfill.start(api);
+            out.printf("Backfill %s of %s started: queue %s%n", o.days(), o.symbols(), queueId);
+            if (o.killQueueManager()) {
+                qm = replaceQueueManager(qm, running, pods, kubelet);
+                api = new ApiClient(qm.url(), infra.token(List.of("operator")));
+            }
+            backfill.awaitEnd(api, queueId, o.timeout());
+            long[] counted = {0};
+            List<String> problems = backfill.compare(qm.env(), infra.simulator().model(), counted);
+            failures.addAll(problems);
+            out.printf(
+                    "Backfill finished: %,d records in the store, %s%n",
+                    counted[0],
+                    problems.isEmpty()
+                            ? "exactly the simulator's"
+                            : "NOT the simulator's: " + problems);
+        } catch (IllegalStateException e) {
+            failures.add("backfill: " + e.getMessage());
+            out.println("FAILED: backfill: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Once the queue-manager has created Jobs, SIGKILL its process (no shutdown hook) and start a
+     * new pod of the same Deployment on the same Service port, as the ReplicaSet would.
+     */
+    private ChildPod replaceQueueManager(
+            ChildPod qm, Map<String, ChildPod> running, Pods pods, ProcessKubelet kubelet)
+            throws InterruptedException {
+        long end = System.nanoTime() + o.timeout().toNanos();
+        while (kubelet.runs().isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        if (kubelet.runs().isEmpty()) {
+            throw new IllegalStateException("the queue-manager created no Job");
+        }
+        qm.process().destroyForcibly();
+        qm.process().waitFor();
+        String deployment = qm.name().substring(0, qm.name().lastIndexOf('-'));
+        out.printf(
+                "  %s killed (SIGKILL) with %d Job(s) running; starting a new pod%n",
+                qm.name(), kubelet.runs().size());
+        rows.add(
+                new Row(
+                        "deployment/" + deployment + " (first pod)",
+                        qm.service(),
+                        checkEnv(qm, false),
+                        "SIGKILL mid-backfill, replaced",
+                        true));
+        ChildPod next = pods.start(deployment + "-1", deployments.get(deployment), qm.httpPort());
+        running.put(deployment, next);
+        next.awaitReady(o.timeout());
+        return next;
+    }
+
+    private static Map<String, String> scrape(Map<String, ChildPod> running) {
+        Map<String, String> metrics = new LinkedHashMap<>();
+        running.forEach(
+                (name, pod) -> {
+                    String text = pod.process().isAlive() ? pod.metrics() : null;
+                    long series =
+                            text == null
+                                    ? -1
+                                    : text.lines()
+                                            .filter(l -> !l.startsWith("#") && !l.isBlank())
+                                            .count();
+                    metrics.put(
+                            name, series < 0 ? "no /metrics" : "/metrics " + series + " series");
+                });
+        return metrics;
+    }
+
+    private void stopDeployments(Map<String, ChildPod> running, Map<String, String> metrics)
+            throws InterruptedException {
+        for (Map.Entry<String, ChildPod> e : running.entrySet()) {
+            ChildPod pod = e.getValue();
+            boolean wasAlive = pod.process().isAlive();
+            int code = pod.stop(30_000);
+            boolean ok = wasAlive && code != -1 && !metrics.get(e.getKey()).startsWith("no");
+            String result =
+                    wasAlive
+                            ? "ready, " + metrics.get(e.getKey()) + ", SIGTERM -> exit " + code
+                            : pod.exitMessage();
+            rows.add(
+                    new Row(
+                            "deployment/" + e.getKey(),
+                            pod.service(),
+                            checkEnv(pod, false),
+                            result,
+                            ok));
+        }
+    }
+
+    private void jobRows(ProcessKubelet kubelet) {
+        for (ProcessKubelet.JobRun run : kubelet.runs()) {
+            ChildPod pod = run.pod();
+            boolean ok = run.exitCode() != null && run.exitCode() == 0;
+            String result =
+                    pod == null
+                            ? "not started"
+                            : ok
+                                    ? "exit 0"
+                                    : run.deleted() ? "deleted, stopped" : pod.exitMessage();
+            rows.add(
+                    new Row(
+                            "job/" + run.job(),
+                            pod == null ? "?" : pod.service(),
+                            pod == null ? 0 : checkEnv(pod, true),
+                            result,
+                            ok || run.deleted()));
+        }
+        kubelet.errors().forEach(e -> failures.add("kubelet: " + e));
+    }
+
+    /**
+     * The container's variables against the service registry: each must be one the service reads.
+     */
+    private int checkEnv(ChildPod pod, boolean job) {
+        return chartEnv.check(pod, job, failures, notes);
+    }
+}
