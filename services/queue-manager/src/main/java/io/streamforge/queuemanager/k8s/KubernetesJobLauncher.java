@@ -82,6 +82,14 @@ public final class KubernetesJobLauncher implements JobLauncher, AutoCloseable {
     @Override
     public void delete(String jobName) {
         cancelPending(jobName);
+        deleteNow(jobName);
+    }
+
+    /**
+     * The deletion itself. A grace-period task calls this, not {@link #delete}: it must not cancel
+     * a deletion scheduled after it for the same name (a stopQueue then a deleteAfter of one Job).
+     */
+    private void deleteNow(String jobName) {
         try {
             jobs().withName(jobName).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
             LOG.info("deleted Job {}", jobName);
@@ -183,7 +191,7 @@ public final class KubernetesJobLauncher implements JobLauncher, AutoCloseable {
         try {
             if (running(jobs().withName(jobName).get())) {
                 LOG.warn("Job {} still runs after its stop grace period; deleting it", jobName);
-                delete(jobName);
+                deleteNow(jobName);
             }
         } catch (RuntimeException e) {
             LOG.error("could not delete Job {} after its grace period", jobName, e);
