@@ -36,6 +36,8 @@ class ScriptsTest {
                         .forEach(scripts::add);
             }
         }
+        scripts.add(Tools.repoRoot().resolve("streamforge")); // the launcher
+        scripts.add(Tools.repoRoot().resolve(".ci/run"));
         assertThat(scripts)
                 .contains(
                         CERT_SCRIPT,

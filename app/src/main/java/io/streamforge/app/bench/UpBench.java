@@ -27,24 +27,40 @@ import java.util.List;
 public final class UpBench {
 
     public record Options(
-            List<Symbol> symbols, String range, String heap, boolean analytics, Path dataDir) {}
+            List<Symbol> symbols,
+            String range,
+            String heap,
+            boolean analytics,
+            Path dataDir,
+            List<String> jvmOptions) {}
 
     public record Result(
             double readySeconds, double pipelineSeconds, String status, ProcessMemory.Peak peak) {}
 
     private UpBench() {}
 
+    private static List<String> jvmArgs(Options o) {
+        List<String> args =
+                new java.util.ArrayList<>(List.of("-Xmx" + o.heap(), "-DLOG_LEVEL=WARN"));
+        args.addAll(o.jvmOptions());
+        return args;
+    }
+
     public static Result run(Options o, PrintStream out) {
         Path dir = o.dataDir() != null ? o.dataDir() : tempDir();
         int api = freePort();
         int ui = freePort();
-        out.println("» streamforge up (child process), data in " + dir);
+        out.println(
+                "» streamforge up (child process, JVM "
+                        + String.join(" ", jvmArgs(o))
+                        + "), data in "
+                        + dir);
         Path log = dir.resolveSibling(dir.getFileName() + "-up.log");
         long t0 = System.nanoTime();
         Process p =
                 PeerProcess.start(
                         System.getProperty("java.class.path"),
-                        List.of("-Xmx" + o.heap(), "-DLOG_LEVEL=WARN"),
+                        jvmArgs(o),
                         "io.streamforge.app.Cli",
                         List.of(
                                 "up",

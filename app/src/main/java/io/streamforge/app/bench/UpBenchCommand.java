@@ -6,6 +6,8 @@ import io.streamforge.app.cli.ExitCode;
 import io.streamforge.app.cli.SymbolsAndRange;
 import io.streamforge.app.cli.UsageError;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +37,16 @@ final class UpBenchCommand implements Callable<Integer> {
     String heap;
 
     @Option(
+            names = "--jvm-option",
+            paramLabel = "OPTION",
+            defaultValue = "-XX:+UseSerialGC",
+            description =
+                    "A JVM option of the child besides -Xmx, repeatable; given, it replaces the"
+                            + " default (${DEFAULT-VALUE}, the launcher's for up), e.g."
+                            + " --jvm-option=-XX:+UseG1GC.")
+    List<String> jvmOptions = new ArrayList<>();
+
+    @Option(
             names = "--analytics",
             arity = "1",
             paramLabel = "true|false",
@@ -61,7 +73,14 @@ final class UpBenchCommand implements Callable<Integer> {
         if (dataDir != null) {
             DataDir.check(dataDir); // the child's 'up' applies the same rule
         }
-        return new UpBench.Options(records.symbols(), records.range(), heap, analytics, dataDir);
+        for (String opt : jvmOptions) {
+            if (!opt.startsWith("-XX:") && !opt.startsWith("-X")) {
+                throw new UsageError(
+                        "--jvm-option: expected a -X or -XX: option, got '" + opt + "'");
+            }
+        }
+        return new UpBench.Options(
+                records.symbols(), records.range(), heap, analytics, dataDir, jvmOptions);
     }
 
     @Override
