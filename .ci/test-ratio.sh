@@ -21,7 +21,7 @@ while IFS= read -r pom; do
   r=$(awk -v t="$t" -v m="$m" 'BEGIN { if (m == 0) print "-"; else printf "%.2f", t / m }')
   printf '%-32s %8d %8d %6s\n' "$dir" "$m" "$t" "$r"
 done < <(find . -name pom.xml -not -path '*/target/*' -not -path './.git/*' | sort)
-ratio=$(awk -v t="$tt" -v m="$tm" 'BEGIN { printf "%.3f", t / m }')
+ratio=$(awk -v t="$tt" -v m="$tm" 'BEGIN { printf "%.4f", t / m }')
 printf '%-32s %8d %8d %6s\n' TOTAL "$tm" "$tt" "$ratio"
 if [[ -n "$min" ]] && awk -v r="$ratio" -v n="$min" 'BEGIN { exit !(r < n) }'; then
   echo "test/main ratio $ratio is below $min" >&2

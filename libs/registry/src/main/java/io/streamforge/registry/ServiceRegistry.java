@@ -243,9 +243,9 @@ public final class ServiceRegistry {
                             "dummy-service",
                             StepParams.DUMMY,
                             List.of(
-                                    optional("SIMULATE_RECORDS", null),
-                                    optional("SIMULATE_MS_PER_RECORD", null),
-                                    optional("SIMULATE_FAIL_AFTER", null))));
+                                    optional("SIMULATE_RECORDS", "100"),
+                                    optional("SIMULATE_MS_PER_RECORD", "10"),
+                                    optional("SIMULATE_FAIL_AFTER", "-1"))));
 
     private ServiceRegistry() {}
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code docs/environment.md} is the registry rendered: no hand edits, no stale tables. */
 class EnvTableTest {
@@ -46,5 +47,19 @@ class EnvTableTest {
         assertThat(EnvTable.service(ServiceRegistry.of("graph-builder")))
                 .contains("`mst\\|threshold:[0-9.]{1,8}\\|topk:[0-9]{1,4}`")
                 .contains("`pearson` \\| `spearman`");
+    }
+
+    @Test
+    void theGeneratorWritesTheReferenceToTheGivenFile(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("environment.md");
+        EnvTable.main(new String[] {out.toString()});
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).isEqualTo(EnvTable.markdown());
+        assertThat(EnvTable.markdown())
+                .startsWith("# Service environment\n")
+                .contains("`HOME`, `JAVA_TOOL_OPTIONS`, `SERVICE_NAME`");
+        for (ServiceDescriptor d : ServiceRegistry.all()) {
+            assertThat(EnvTable.markdown()).contains("\n## " + d.name() + "\n");
+            assertThat(d.image()).isEqualTo(d.name());
+        }
     }
 }

@@ -126,4 +126,15 @@ class ServiceRegistryRulesTest {
         assertThat(audience.conditionHolds(Map.of("OIDC_ISSUER_URL", "https://kc/r"), qm)).isTrue();
         assertThat(EnvVar.required("A").conditionHolds(Map.of(), qm)).isTrue();
     }
+
+    @Test
+    void theDeclaredHttpPortIsTheDefaultOfHttpPortForEveryService() {
+        for (ServiceDescriptor d : ServiceRegistry.all()) {
+            String httpPortDefault =
+                    d.variable("HTTP_PORT").map(EnvVar::defaultValue).orElseThrow();
+            assertThat(d.ports())
+                    .as("%s serves health/metrics (and its API) on HTTP_PORT", d.name())
+                    .containsEntry("http", Integer.valueOf(httpPortDefault));
+        }
+    }
 }

@@ -64,6 +64,14 @@ class LaunchEnvTest {
                 .containsKeys("QUEUE_ID", "TELEMETRY_ID", "SYMBOLS")
                 .doesNotContainKeys("TIME_RANGE", "KAFKA_TOPIC", "MODEL_OUTPUT");
         assertThat(byTarget(plan, "visualizer").env()).doesNotContainKey("QUEUE_ID");
+        assertThat(byTarget(plan, "graph-builder").env())
+                .containsEntry("TIME_RANGE", "2024-01-01:2024-01-02")
+                .containsEntry("COLLECTION_NAME", plan.queue().queueId())
+                .containsEntry("SYMBOLS", "BTCUSDT,ETHUSDT")
+                .doesNotContainKeys("EXPECTED_PRODUCERS", "KAFKA_TOPIC", "MODEL_OUTPUT");
+        assertThat(byTarget(plan, "loader-ws").env())
+                .containsKey("KAFKA_TOPIC")
+                .doesNotContainKey("TIME_RANGE");
     }
 
     @Test

@@ -82,14 +82,10 @@ public final class KubernetesJobLauncher implements JobLauncher, AutoCloseable {
     @Override
     public void delete(String jobName) {
         cancelPending(jobName);
-        deleteNow(jobName);
+        deleteJob(jobName);
     }
 
-    /**
-     * The deletion itself. A grace-period task calls this, not {@link #delete}: it must not cancel
-     * a deletion scheduled after it for the same name (a stopQueue then a deleteAfter of one Job).
-     */
-    private void deleteNow(String jobName) {
+    private void deleteJob(String jobName) {
         try {
             jobs().withName(jobName).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
             LOG.info("deleted Job {}", jobName);
@@ -159,9 +155,14 @@ public final class KubernetesJobLauncher implements JobLauncher, AutoCloseable {
         // under the map's lock: with a grace of 0 the task may start before put() returned, and its
         // own remove() must then see (and take) this future, not leave it for delete() to cancel
         synchronized (pendingDeletes) {
+            java.util.concurrent.atomic.AtomicReference<ScheduledFuture<?>> self =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             ScheduledFuture<?> f =
                     scheduler.schedule(
-                            () -> deleteIfRunning(jobName), graceMs, TimeUnit.MILLISECONDS);
+                            () -> deleteIfRunning(jobName, self.get()),
+                            graceMs,
+                            TimeUnit.MILLISECONDS);
+            self.set(f);
             ScheduledFuture<?> previous = pendingDeletes.put(jobName, f);
             if (previous != null) {
                 previous.cancel(false);
@@ -184,14 +185,23 @@ public final class KubernetesJobLauncher implements JobLauncher, AutoCloseable {
         return names;
     }
 
-    private void deleteIfRunning(String jobName) {
+    /**
+     * The task of {@code own} (null: every pending one, at close). It removes only its own future
+     * and does not cancel a newer pending deletion of the same Job (that one finds it gone), so a
+     * caller waiting on the newer future never sees it cancelled by an older task.
+     */
+    private void deleteIfRunning(String jobName, ScheduledFuture<?> own) {
         synchronized (pendingDeletes) {
-            pendingDeletes.remove(jobName); // this task's own future: delete() must not cancel it
+            if (own == null) {
+                pendingDeletes.remove(jobName);
+            } else {
+                pendingDeletes.remove(jobName, own);
+            }
         }
         try {
             if (running(jobs().withName(jobName).get())) {
                 LOG.warn("Job {} still runs after its stop grace period; deleting it", jobName);
-                deleteNow(jobName);
+                deleteJob(jobName);
             }
         } catch (RuntimeException e) {
             LOG.error("could not delete Job {} after its grace period", jobName, e);
@@ -221,7 +231,7 @@ public final class KubernetesJobLauncher implements JobLauncher, AutoCloseable {
     public void close() {
         scheduler.shutdownNow();
         for (String name : List.copyOf(pendingDeletes.keySet())) {
-            deleteIfRunning(name);
+            deleteIfRunning(name, null);
         }
     }
 
