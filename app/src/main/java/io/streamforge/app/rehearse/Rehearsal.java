@@ -8,6 +8,8 @@ import io.streamforge.domain.Symbol;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,8 +51,16 @@ public final class Rehearsal {
     /** One workload's line of the summary. */
     public record Row(String workload, String service, int envVars, String result, boolean ok) {}
 
-    /** The summary: rows, the host table's notes, and whether everything passed. */
-    public record Result(String values, List<Row> rows, List<String> failures, List<String> notes) {
+    /**
+     * The summary: rows, the host table's notes, the checks beyond the rows (logs, metrics) and
+     * whether everything passed.
+     */
+    public record Result(
+            String values,
+            List<Row> rows,
+            List<String> failures,
+            List<String> notes,
+            List<String> checks) {
         public boolean passed() {
             return failures.isEmpty() && rows.stream().allMatch(Row::ok);
         }
@@ -61,6 +71,8 @@ public final class Rehearsal {
     private final List<Row> rows = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> checks = new ArrayList<>();
+    private final LocalDate firstDay = LocalDate.now(ZoneOffset.UTC);
     private final Map<String, PodSpec> deployments = new LinkedHashMap<>();
     private ChartEnv chartEnv;
 
@@ -113,13 +125,17 @@ public final class Rehearsal {
                     scenario(infra, running, pods, kubelet);
                 }
                 Map<String, String> metrics = scrape(running);
-                stopDeployments(running, metrics);
+                stopDeployments(running, metrics, infra.logs());
                 kubelet.close();
                 jobRows(kubelet);
             }
         }
         return new Result(
-                chart.values(), List.copyOf(rows), List.copyOf(failures), List.copyOf(notes));
+                chart.values(),
+                List.copyOf(rows),
+                List.copyOf(failures),
+                List.copyOf(notes),
+                List.copyOf(checks));
     }
 
     private Map<String, ChildPod> startDeployments(
@@ -243,16 +259,38 @@ public final class Rehearsal {
         return metrics;
     }
 
-    private void stopDeployments(Map<String, ChildPod> running, Map<String, String> metrics)
+    /**
+     * SIGTERM to every Deployment's pod (its log records are flushed then), the log check, and one
+     * row per Deployment.
+     */
+    private void stopDeployments(
+            Map<String, ChildPod> running, Map<String, String> metrics, ForwardReceiver receiver)
             throws InterruptedException {
+        Map<String, Integer> codes = new LinkedHashMap<>();
+        for (Map.Entry<String, ChildPod> e : running.entrySet()) {
+            boolean wasAlive = e.getValue().process().isAlive();
+            int code = e.getValue().stop(30_000);
+            codes.put(e.getKey(), wasAlive ? code : null);
+        }
+        LogCheck logs = LogCheck.of(receiver, IndexNames.of(o.root()), running, firstDay);
+        checks.add(logs.line());
+        failures.addAll(logs.failures());
         for (Map.Entry<String, ChildPod> e : running.entrySet()) {
             ChildPod pod = e.getValue();
-            boolean wasAlive = pod.process().isAlive();
-            int code = pod.stop(30_000);
-            boolean ok = wasAlive && code != -1 && !metrics.get(e.getKey()).startsWith("no");
+            Integer code = codes.get(e.getKey());
+            String log = logs.perWorkload().get(e.getKey());
+            boolean ok =
+                    code != null
+                            && code != -1
+                            && !metrics.get(e.getKey()).startsWith("no")
+                            && (log == null || !log.startsWith("logs: none"));
             String result =
-                    wasAlive
-                            ? "ready, " + metrics.get(e.getKey()) + ", SIGTERM -> exit " + code
+                    code != null
+                            ? "ready, "
+                                    + metrics.get(e.getKey())
+                                    + (log == null ? "" : ", " + log)
+                                    + ", SIGTERM -> exit "
+                                    + code
                             : pod.exitMessage();
             rows.add(
                     new Row(

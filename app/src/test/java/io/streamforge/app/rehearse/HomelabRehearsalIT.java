@@ -51,7 +51,16 @@ class HomelabRehearsalIT {
                 .contains("deployment/sf-loader-ws-live", "deployment/sf-connector-live")
                 .contains("Kafka SASL_SSL + SCRAM-SHA-512")
                 .contains("PostgreSQL -> embedded (TLS, verify-full)")
-                .contains("ArangoDB -> ");
+                .contains("ArangoDB -> ")
+                .contains("Fluent-bit -> in-process Forward receiver")
+                .contains("env FLUENT_PORT")
+                .containsPattern("CHECK: logs: [\\d,]+ records in \\d+ indices")
+                .containsPattern(
+                        "deployment/sf-queue-manager +queue-manager .*logs: \\d+ ->"
+                                + " internal-queue-manager-\\d{4}\\.\\d{2}\\.\\d{2}")
+                .containsPattern(
+                        "deployment/sf-connector-live .*logs: \\d+ ->"
+                                + " internal-arango-connector-\\d{4}\\.\\d{2}\\.\\d{2}");
     }
 
     @Test
@@ -109,6 +118,7 @@ class HomelabRehearsalIT {
             assertThat(result.failures()).isEmpty();
             assertThat(result.passed()).as(text).isTrue();
             assertThat(text).contains("Keycloak -> the given OIDC provider");
+            assertThat(result.checks()).contains("logs: no log forwarding configured");
             assertThat(result.rows())
                     .extracting(Rehearsal.Row::workload)
                     .contains("deployment/sf-queue-manager", "deployment/sf-visualizer");
