@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The homelab rehearsal (ADR 3301): renders the chart, starts the real parts its manifests point at
@@ -119,13 +121,17 @@ public final class Rehearsal {
                             infra,
                             infra.serviceAccountEnv());
             try (KubernetesClient client = infra.kubernetes().createClient();
-                    ProcessKubelet kubelet = new ProcessKubelet(client, pods)) {
+                    ProcessKubelet kubelet = new ProcessKubelet(client, pods);
+                    JobScrapes jobScrapes = new JobScrapes(kubelet)) {
                 Map<String, ChildPod> running = startDeployments(chart, pods, ports);
                 if (failures.isEmpty()) {
                     scenario(infra, running, pods, kubelet);
                 }
-                Map<String, String> metrics = scrape(running);
+                Map<String, Set<String>> exposed = new TreeMap<>(jobScrapes.exposed());
+                jobScrapes.close();
+                Map<String, String> metrics = scrape(running, exposed);
                 stopDeployments(running, metrics, infra.logs());
+                metricCheck(running, exposed);
                 kubelet.close();
                 jobRows(kubelet);
             }
@@ -242,7 +248,9 @@ public final class Rehearsal {
         return next;
     }
 
-    private static Map<String, String> scrape(Map<String, ChildPod> running) {
+    /** Each Deployment's {@code /metrics}: the row's words, and its names into {@code exposed}. */
+    private static Map<String, String> scrape(
+            Map<String, ChildPod> running, Map<String, Set<String>> exposed) {
         Map<String, String> metrics = new LinkedHashMap<>();
         running.forEach(
                 (name, pod) -> {
@@ -253,10 +261,26 @@ public final class Rehearsal {
                                     : text.lines()
                                             .filter(l -> !l.startsWith("#") && !l.isBlank())
                                             .count();
+                    exposed.put("deployment/" + name, ReferencedMetrics.exposed(text));
                     metrics.put(
                             name, series < 0 ? "no /metrics" : "/metrics " + series + " series");
                 });
         return metrics;
+    }
+
+    /** The dashboards' and rules' metrics against the scrapes ({@link MetricCheck}). */
+    private void metricCheck(Map<String, ChildPod> running, Map<String, Set<String>> exposed) {
+        Map<String, String> services = new LinkedHashMap<>();
+        running.forEach((name, pod) -> services.put(name, pod.service()));
+        MetricCheck m =
+                MetricCheck.of(
+                        o.root(),
+                        ReferencedMetrics.read(o.root()).getOrDefault("service", Set.of()),
+                        exposed,
+                        services);
+        checks.add(m.line());
+        m.lines().forEach(l -> checks.add("  " + l));
+        failures.addAll(m.failures());
     }
 
     /**

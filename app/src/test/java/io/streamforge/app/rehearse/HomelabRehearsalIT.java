@@ -55,6 +55,9 @@ class HomelabRehearsalIT {
                 .contains("Fluent-bit -> in-process Forward receiver")
                 .contains("env FLUENT_PORT")
                 .containsPattern("CHECK: logs: [\\d,]+ records in \\d+ indices")
+                .containsPattern("CHECK: metrics: \\d+ of \\d+ referenced service metrics seen")
+                .containsPattern(
+                        "streamforge_connector_records_written_total: seen \\(.*deployment/sf-connector-live")
                 .containsPattern(
                         "deployment/sf-queue-manager +queue-manager .*logs: \\d+ ->"
                                 + " internal-queue-manager-\\d{4}\\.\\d{2}\\.\\d{2}")
@@ -119,6 +122,9 @@ class HomelabRehearsalIT {
             assertThat(result.passed()).as(text).isTrue();
             assertThat(text).contains("Keycloak -> the given OIDC provider");
             assertThat(result.checks()).contains("logs: no log forwarding configured");
+            assertThat(result.checks())
+                    .anyMatch(c -> c.startsWith("metrics: "))
+                    .anyMatch(c -> c.contains("jvm_memory_used_bytes: seen (deployment/"));
             assertThat(result.rows())
                     .extracting(Rehearsal.Row::workload)
                     .contains("deployment/sf-queue-manager", "deployment/sf-visualizer");
