@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,6 +72,41 @@ record MetricCheck(List<String> lines, List<String> failures) {
             }
         }
         return new MetricCheck(List.copyOf(lines), List.copyOf(failures));
+    }
+
+    /** Each rehearsed Deployment's {@link ChildPod} against the referenced service metrics. */
+    static MetricCheck of(
+            Path root, Map<String, ChildPod> running, Map<String, Set<String>> exposed) {
+        Map<String, String> services = new LinkedHashMap<>();
+        running.forEach((name, pod) -> services.put(name, pod.service()));
+        return of(
+                root,
+                ReferencedMetrics.read(root).getOrDefault("service", Set.of()),
+                exposed,
+                services);
+    }
+
+    /**
+     * Each Deployment's {@code /metrics}: the row's words ({@code /metrics N series} or {@code no
+     * /metrics}), and its metric names into {@code exposed} as {@code deployment/<name>}.
+     */
+    static Map<String, String> scrape(
+            Map<String, ChildPod> running, Map<String, Set<String>> exposed) {
+        Map<String, String> metrics = new LinkedHashMap<>();
+        running.forEach(
+                (name, pod) -> {
+                    String text = pod.process().isAlive() ? pod.metrics() : null;
+                    long series =
+                            text == null
+                                    ? -1
+                                    : text.lines()
+                                            .filter(l -> !l.startsWith("#") && !l.isBlank())
+                                            .count();
+                    exposed.put("deployment/" + name, ReferencedMetrics.exposed(text));
+                    metrics.put(
+                            name, series < 0 ? "no /metrics" : "/metrics " + series + " series");
+                });
+        return metrics;
     }
 
     /** Whether {@code code} names the metric or, for a timer's part, its base name. */

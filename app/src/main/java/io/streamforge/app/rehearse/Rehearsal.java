@@ -23,7 +23,9 @@ import java.util.TreeMap;
  * container's exact environment ({@link Pods}), lets the queue-manager launch its Jobs through its
  * Kubernetes launcher against the fabric8 mock API server where {@link ProcessKubelet} runs them,
  * drives a backfill through the API with an {@code operator} token ({@link BackfillScenario}),
- * scrapes every Deployment's {@code /metrics}, stops everything and reports one row per workload.
+ * scrapes every Deployment's and running Job's {@code /metrics}, stops everything, checks the log
+ * records ({@link LogCheck}) and the referenced metrics ({@link MetricCheck}) and reports one row
+ * per workload.
  */
 public final class Rehearsal {
     /**
@@ -129,7 +131,7 @@ public final class Rehearsal {
                 }
                 Map<String, Set<String>> exposed = new TreeMap<>(jobScrapes.exposed());
                 jobScrapes.close();
-                Map<String, String> metrics = scrape(running, exposed);
+                Map<String, String> metrics = MetricCheck.scrape(running, exposed);
                 stopDeployments(running, metrics, infra.logs());
                 metricCheck(running, exposed);
                 kubelet.close();
@@ -248,36 +250,9 @@ public final class Rehearsal {
         return next;
     }
 
-    /** Each Deployment's {@code /metrics}: the row's words, and its names into {@code exposed}. */
-    private static Map<String, String> scrape(
-            Map<String, ChildPod> running, Map<String, Set<String>> exposed) {
-        Map<String, String> metrics = new LinkedHashMap<>();
-        running.forEach(
-                (name, pod) -> {
-                    String text = pod.process().isAlive() ? pod.metrics() : null;
-                    long series =
-                            text == null
-                                    ? -1
-                                    : text.lines()
-                                            .filter(l -> !l.startsWith("#") && !l.isBlank())
-                                            .count();
-                    exposed.put("deployment/" + name, ReferencedMetrics.exposed(text));
-                    metrics.put(
-                            name, series < 0 ? "no /metrics" : "/metrics " + series + " series");
-                });
-        return metrics;
-    }
-
     /** The dashboards' and rules' metrics against the scrapes ({@link MetricCheck}). */
     private void metricCheck(Map<String, ChildPod> running, Map<String, Set<String>> exposed) {
-        Map<String, String> services = new LinkedHashMap<>();
-        running.forEach((name, pod) -> services.put(name, pod.service()));
-        MetricCheck m =
-                MetricCheck.of(
-                        o.root(),
-                        ReferencedMetrics.read(o.root()).getOrDefault("service", Set.of()),
-                        exposed,
-                        services);
+        MetricCheck m = MetricCheck.of(o.root(), running, exposed);
         checks.add(m.line());
         m.lines().forEach(l -> checks.add("  " + l));
         failures.addAll(m.failures());
