@@ -27,8 +27,10 @@ import org.junit.jupiter.api.Test;
  * verify-full for the homelab), S3Proxy and the simulator; the queue-manager is killed with SIGKILL
  * once its Jobs run and replaced. Stand-ins, printed by the rehearsal: the fabric8 mock API server
  * for Kubernetes (no cluster can run here) and the in-test ArangoDB fake (homelab; a real one when
- * {@code ARANGO_URL} is set). Reduced for CI: 2 symbols × 1 day, 1,440 aggTrades per symbol and day
- * (5,760 records).
+ * {@code ARANGO_URL} is set). The homelab run also checks that every Deployment's log records reach
+ * the in-process Fluent Forward receiver under {@code internal-<service>-<date>}; both check the
+ * dashboards' and rules' metrics against the scrapes. Reduced for CI: 2 symbols × 1 day, 1,440
+ * aggTrades per symbol and day (5,760 records).
  *
  * <p>The services' jars must exist ({@code services/<name>/target}): in the reactor they are
  * packaged before app's integration tests run; a missing one fails the test with the Maven command
