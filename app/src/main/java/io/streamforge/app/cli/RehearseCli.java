@@ -142,6 +142,7 @@ public final class RehearseCli implements Callable<Integer> {
         ctx.out().println("Rehearsal of the chart with " + result.values() + ":");
         ctx.out().print(t.render());
         result.notes().forEach(n -> ctx.out().println("NOTE: " + n));
+        result.checks().forEach(c -> ctx.out().println("CHECK: " + c));
         result.failures().forEach(f -> ctx.out().println("FAILED: " + f));
         ctx.out()
                 .println(

@@ -3,7 +3,9 @@ package io.streamforge.app.rehearse;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one explicit table from what the rendered manifests point at (cluster host names such as
@@ -16,6 +18,7 @@ public final class HostMap {
     public record Rule(String from, String to, String what) {}
 
     private final List<Rule> rules = new ArrayList<>();
+    private final Map<String, Rule> variables = new LinkedHashMap<>();
 
     /** Adds a rule; the longest matching {@code from} wins, so specific rules can refine. */
     public synchronized HostMap add(String from, String to, String what) {
@@ -23,6 +26,21 @@ public final class HostMap {
         rules.add(new Rule(from, to, what));
         rules.sort(Comparator.comparingInt((Rule r) -> r.from().length()).reversed());
         return this;
+    }
+
+    /**
+     * Overrides one environment variable wherever a container sets it (a port the chart sets apart
+     * from its host, such as {@code FLUENT_PORT}); printed with the table as {@code env NAME}.
+     */
+    public synchronized HostMap setVariable(String name, String to, String what) {
+        variables.put(name, new Rule("env " + name, to, what));
+        return this;
+    }
+
+    /** Variable {@code name}'s value in a container: its override, else {@link #remap}. */
+    public synchronized String value(String name, String rendered) {
+        Rule r = variables.get(name);
+        return r != null && rendered != null ? r.to() : remap(rendered);
     }
 
     /**
@@ -66,17 +84,21 @@ public final class HostMap {
     public synchronized HostMap copy() {
         HostMap m = new HostMap();
         m.rules.addAll(rules);
+        m.variables.putAll(variables);
         return m;
     }
 
     public synchronized List<Rule> rules() {
-        return List.copyOf(rules);
+        List<Rule> all = new ArrayList<>(rules);
+        all.addAll(variables.values());
+        return List.copyOf(all);
     }
 
     /** The table, for people. */
     public synchronized void print(PrintStream out) {
         out.println("Host and path mapping (rendered manifest -> this machine):");
         List<Rule> sorted = new ArrayList<>(rules);
+        sorted.addAll(variables.values());
         sorted.sort(Comparator.comparing(Rule::what).thenComparing(Rule::from));
         for (Rule r : sorted) {
             out.printf("  %-58s -> %-44s %s%n", r.from(), r.to(), r.what());

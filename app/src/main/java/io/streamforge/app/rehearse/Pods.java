@@ -69,7 +69,7 @@ public final class Pods {
         for (EnvVar v : c.getEnv()) {
             String value = value(name, v);
             rendered.put(v.getName(), value);
-            env.put(v.getName(), map.remap(value));
+            env.put(v.getName(), map.value(v.getName(), value));
         }
         if ("8080".equals(env.get("HTTP_PORT"))) {
             env.put("HTTP_PORT", String.valueOf(port));

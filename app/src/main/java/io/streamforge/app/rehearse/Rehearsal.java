@@ -8,10 +8,14 @@ import io.streamforge.domain.Symbol;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The homelab rehearsal (ADR 3301): renders the chart, starts the real parts its manifests point at
@@ -19,7 +23,9 @@ import java.util.Map;
  * container's exact environment ({@link Pods}), lets the queue-manager launch its Jobs through its
  * Kubernetes launcher against the fabric8 mock API server where {@link ProcessKubelet} runs them,
  * drives a backfill through the API with an {@code operator} token ({@link BackfillScenario}),
- * scrapes every Deployment's {@code /metrics}, stops everything and reports one row per workload.
+ * scrapes every Deployment's and running Job's {@code /metrics}, stops everything, checks the log
+ * records ({@link LogCheck}) and the referenced metrics ({@link MetricCheck}) and reports one row
+ * per workload.
  */
 public final class Rehearsal {
     /**
@@ -49,8 +55,16 @@ public final class Rehearsal {
     /** One workload's line of the summary. */
     public record Row(String workload, String service, int envVars, String result, boolean ok) {}
 
-    /** The summary: rows, the host table's notes, and whether everything passed. */
-    public record Result(String values, List<Row> rows, List<String> failures, List<String> notes) {
+    /**
+     * The summary: rows, the host table's notes, the checks beyond the rows (logs, metrics) and
+     * whether everything passed.
+     */
+    public record Result(
+            String values,
+            List<Row> rows,
+            List<String> failures,
+            List<String> notes,
+            List<String> checks) {
         public boolean passed() {
             return failures.isEmpty() && rows.stream().allMatch(Row::ok);
         }
@@ -61,6 +75,8 @@ public final class Rehearsal {
     private final List<Row> rows = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> checks = new ArrayList<>();
+    private final LocalDate firstDay = LocalDate.now(ZoneOffset.UTC);
     private final Map<String, PodSpec> deployments = new LinkedHashMap<>();
     private ChartEnv chartEnv;
 
@@ -107,19 +123,27 @@ public final class Rehearsal {
                             infra,
                             infra.serviceAccountEnv());
             try (KubernetesClient client = infra.kubernetes().createClient();
-                    ProcessKubelet kubelet = new ProcessKubelet(client, pods)) {
+                    ProcessKubelet kubelet = new ProcessKubelet(client, pods);
+                    JobScrapes jobScrapes = new JobScrapes(kubelet)) {
                 Map<String, ChildPod> running = startDeployments(chart, pods, ports);
                 if (failures.isEmpty()) {
                     scenario(infra, running, pods, kubelet);
                 }
-                Map<String, String> metrics = scrape(running);
-                stopDeployments(running, metrics);
+                Map<String, Set<String>> exposed = new TreeMap<>(jobScrapes.exposed());
+                jobScrapes.close();
+                Map<String, String> metrics = MetricCheck.scrape(running, exposed);
+                stopDeployments(running, metrics, infra.logs());
+                metricCheck(running, exposed);
                 kubelet.close();
                 jobRows(kubelet);
             }
         }
         return new Result(
-                chart.values(), List.copyOf(rows), List.copyOf(failures), List.copyOf(notes));
+                chart.values(),
+                List.copyOf(rows),
+                List.copyOf(failures),
+                List.copyOf(notes),
+                List.copyOf(checks));
     }
 
     private Map<String, ChildPod> startDeployments(
@@ -226,33 +250,46 @@ public final class Rehearsal {
         return next;
     }
 
-    private static Map<String, String> scrape(Map<String, ChildPod> running) {
-        Map<String, String> metrics = new LinkedHashMap<>();
-        running.forEach(
-                (name, pod) -> {
-                    String text = pod.process().isAlive() ? pod.metrics() : null;
-                    long series =
-                            text == null
-                                    ? -1
-                                    : text.lines()
-                                            .filter(l -> !l.startsWith("#") && !l.isBlank())
-                                            .count();
-                    metrics.put(
-                            name, series < 0 ? "no /metrics" : "/metrics " + series + " series");
-                });
-        return metrics;
+    /** The dashboards' and rules' metrics against the scrapes ({@link MetricCheck}). */
+    private void metricCheck(Map<String, ChildPod> running, Map<String, Set<String>> exposed) {
+        MetricCheck m = MetricCheck.of(o.root(), running, exposed);
+        checks.add(m.line());
+        m.lines().forEach(l -> checks.add("  " + l));
+        failures.addAll(m.failures());
     }
 
-    private void stopDeployments(Map<String, ChildPod> running, Map<String, String> metrics)
+    /**
+     * SIGTERM to every Deployment's pod (its log records are flushed then), the log check, and one
+     * row per Deployment.
+     */
+    private void stopDeployments(
+            Map<String, ChildPod> running, Map<String, String> metrics, ForwardReceiver receiver)
             throws InterruptedException {
+        Map<String, Integer> codes = new LinkedHashMap<>();
+        for (Map.Entry<String, ChildPod> e : running.entrySet()) {
+            boolean wasAlive = e.getValue().process().isAlive();
+            int code = e.getValue().stop(30_000);
+            codes.put(e.getKey(), wasAlive ? code : null);
+        }
+        LogCheck logs = LogCheck.of(receiver, IndexNames.of(o.root()), running, firstDay);
+        checks.add(logs.line());
+        failures.addAll(logs.failures());
         for (Map.Entry<String, ChildPod> e : running.entrySet()) {
             ChildPod pod = e.getValue();
-            boolean wasAlive = pod.process().isAlive();
-            int code = pod.stop(30_000);
-            boolean ok = wasAlive && code != -1 && !metrics.get(e.getKey()).startsWith("no");
+            Integer code = codes.get(e.getKey());
+            String log = logs.perWorkload().get(e.getKey());
+            boolean ok =
+                    code != null
+                            && code != -1
+                            && !metrics.get(e.getKey()).startsWith("no")
+                            && (log == null || !log.startsWith("logs: none"));
             String result =
-                    wasAlive
-                            ? "ready, " + metrics.get(e.getKey()) + ", SIGTERM -> exit " + code
+                    code != null
+                            ? "ready, "
+                                    + metrics.get(e.getKey())
+                                    + (log == null ? "" : ", " + log)
+                                    + ", SIGTERM -> exit "
+                                    + code
                             : pod.exitMessage();
             rows.add(
                     new Row(

@@ -50,6 +50,7 @@ final class RehearsalInfra implements AutoCloseable, Pods.Secrets {
     private final List<String> notes = new java.util.ArrayList<>();
     private ExchangeSimulator sim;
     private Identity issuer;
+    private ForwardReceiver logs;
     private KubernetesMockServer k8s;
     private EmbeddedKafkaBroker kafka;
     private String kafkaUserPrefix = "streamforge-";
@@ -102,11 +103,12 @@ final class RehearsalInfra implements AutoCloseable, Pods.Secrets {
         startIssuer(env);
         String fluent = env.first("FLUENT_HOST", "");
         if (!fluent.isEmpty()) {
-            hosts.add(
-                    fluent,
-                    "127.0.0.1",
-                    "Fluent-bit: NOT rehearsed (no receiver; records are dropped)");
-            notes.add("log forwarding to " + fluent + " is not rehearsed (no Forward receiver)");
+            logs = track(ForwardReceiver.start());
+            hosts.add(fluent, "127.0.0.1", "Fluent-bit -> in-process Forward receiver");
+            hosts.setVariable(
+                    "FLUENT_PORT",
+                    String.valueOf(logs.port()),
+                    "Fluent-bit's Forward port -> the receiver's");
         }
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         k8s = KubeStandIns.apiServer();
@@ -262,6 +264,11 @@ final class RehearsalInfra implements AutoCloseable, Pods.Secrets {
     /** A token with these realm roles, or null when the chart sets no issuer. */
     String token(List<String> roles) {
         return issuer == null ? null : issuer.token(roles);
+    }
+
+    /** Fluent-bit's stand-in, or null when the chart sets no {@code FLUENT_HOST}. */
+    ForwardReceiver logs() {
+        return logs;
     }
 
     KubernetesMockServer kubernetes() {

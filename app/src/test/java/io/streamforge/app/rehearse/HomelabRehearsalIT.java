@@ -27,8 +27,10 @@ import org.junit.jupiter.api.Test;
  * verify-full for the homelab), S3Proxy and the simulator; the queue-manager is killed with SIGKILL
  * once its Jobs run and replaced. Stand-ins, printed by the rehearsal: the fabric8 mock API server
  * for Kubernetes (no cluster can run here) and the in-test ArangoDB fake (homelab; a real one when
- * {@code ARANGO_URL} is set). Reduced for CI: 2 symbols × 1 day, 1,440 aggTrades per symbol and day
- * (5,760 records).
+ * {@code ARANGO_URL} is set). The homelab run also checks that every Deployment's log records reach
+ * the in-process Fluent Forward receiver under {@code internal-<service>-<date>}; both check the
+ * dashboards' and rules' metrics against the scrapes. Reduced for CI: 2 symbols × 1 day, 1,440
+ * aggTrades per symbol and day (5,760 records).
  *
  * <p>The services' jars must exist ({@code services/<name>/target}): in the reactor they are
  * packaged before app's integration tests run; a missing one fails the test with the Maven command
@@ -51,7 +53,19 @@ class HomelabRehearsalIT {
                 .contains("deployment/sf-loader-ws-live", "deployment/sf-connector-live")
                 .contains("Kafka SASL_SSL + SCRAM-SHA-512")
                 .contains("PostgreSQL -> embedded (TLS, verify-full)")
-                .contains("ArangoDB -> ");
+                .contains("ArangoDB -> ")
+                .contains("Fluent-bit -> in-process Forward receiver")
+                .contains("env FLUENT_PORT")
+                .containsPattern("CHECK: logs: [\\d,]+ records in \\d+ indices")
+                .containsPattern("CHECK: metrics: \\d+ of \\d+ referenced service metrics seen")
+                .containsPattern(
+                        "streamforge_connector_records_written_total: seen \\(.*deployment/sf-connector-live")
+                .containsPattern(
+                        "deployment/sf-queue-manager +queue-manager .*logs: \\d+ ->"
+                                + " internal-queue-manager-\\d{4}\\.\\d{2}\\.\\d{2}")
+                .containsPattern(
+                        "deployment/sf-connector-live .*logs: \\d+ ->"
+                                + " internal-arango-connector-\\d{4}\\.\\d{2}\\.\\d{2}");
     }
 
     @Test
@@ -109,6 +123,10 @@ class HomelabRehearsalIT {
             assertThat(result.failures()).isEmpty();
             assertThat(result.passed()).as(text).isTrue();
             assertThat(text).contains("Keycloak -> the given OIDC provider");
+            assertThat(result.checks()).contains("logs: no log forwarding configured");
+            assertThat(result.checks())
+                    .anyMatch(c -> c.startsWith("metrics: "))
+                    .anyMatch(c -> c.contains("jvm_memory_used_bytes: seen (deployment/"));
             assertThat(result.rows())
                     .extracting(Rehearsal.Row::workload)
                     .contains("deployment/sf-queue-manager", "deployment/sf-visualizer");

@@ -33,6 +33,12 @@ class RehearsalPartsTest {
         assertThat(m.remap("kafka:9092"))
                 .as("a copy does not change the original")
                 .isEqualTo("localhost:1234");
+        m.setVariable("FLUENT_PORT", "4711", "receiver");
+        assertThat(m.value("FLUENT_PORT", "24224")).isEqualTo("4711");
+        assertThat(m.value("OTHER_PORT", "24224")).as("only that variable").isEqualTo("24224");
+        assertThat(m.copy().value("FLUENT_PORT", "24224")).isEqualTo("4711");
+        assertThat(m.value("KAFKA", "kafka:9092")).isEqualTo("localhost:1234");
+        assertThat(m.rules()).contains(new HostMap.Rule("env FLUENT_PORT", "4711", "receiver"));
     }
 
     @Test

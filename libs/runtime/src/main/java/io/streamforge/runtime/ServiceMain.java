@@ -1,5 +1,6 @@
 package io.streamforge.runtime;
 
+import io.streamforge.runtime.logging.FluentForwarding;
 import io.streamforge.runtime.logging.LogFields;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -41,6 +42,9 @@ public final class ServiceMain {
      */
     public static void main(String name, long shutdownWaitMs, ToIntFunction<StopSignal> run) {
         LogFields.setProcess(name, null, null); // "service" on every log line of this JVM
+        if (!forwardLogs(name, System.getenv())) {
+            System.exit(ConfigException.EXIT_CODE);
+        }
         StopSignal stop = new StopSignal();
         CountDownLatch done = new CountDownLatch(1);
         Thread hook =
@@ -59,6 +63,21 @@ public final class ServiceMain {
         done.countDown();
         if (!stop.stopped()) {
             System.exit(code);
+        }
+    }
+
+    /**
+     * For a process (a pod's JVM): forwards its logs to Fluent-bit when {@code FLUENT_HOST} is set
+     * ({@link FluentForwarding#installIfConfigured}); false, with the problems logged, when a
+     * FLUENT_* variable is invalid.
+     */
+    static boolean forwardLogs(String name, Map<String, String> env) {
+        try {
+            FluentForwarding.installIfConfigured(env, name);
+            return true;
+        } catch (ConfigException e) {
+            LOG.error("{}: {}", name, e.getMessage());
+            return false;
         }
     }
 

@@ -36,6 +36,9 @@ public final class WorkerRunner {
         ServiceRegistry.of(service); // a deployed worker is one the registry describes
         // one worker per JVM (a pod): every thread's log lines carry its ids
         LogFields.setProcess(service, System.getenv("QUEUE_ID"), System.getenv("TELEMETRY_ID"));
+        if (!ServiceMain.forwardLogs(service, System.getenv())) {
+            System.exit(ConfigException.EXIT_CODE);
+        }
         StopSignal stop = new StopSignal();
         Thread hook = new Thread(() -> stop.stop("SIGTERM"));
         Runtime.getRuntime().addShutdownHook(hook);

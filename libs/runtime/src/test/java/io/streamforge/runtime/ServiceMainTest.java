@@ -101,4 +101,17 @@ class ServiceMainTest {
         assertThat(codes).containsExactly(ServiceMain.FAILED);
         assertThat(events).containsExactly("open db", "close db");
     }
+
+    @Test
+    void aProcessForwardsLogsOnlyWhenFluentHostIsSetAndRefusesABadFluentPort() {
+        assertThat(ServiceMain.forwardLogs("svc", Map.of())).isTrue();
+        assertThat(io.streamforge.runtime.logging.FluentForwarding.active())
+                .as("FLUENT_HOST unset: stdout only")
+                .isEmpty();
+        assertThat(
+                        ServiceMain.forwardLogs(
+                                "svc", Map.of("FLUENT_HOST", "127.0.0.1", "FLUENT_PORT", "x")))
+                .isFalse();
+        assertThat(io.streamforge.runtime.logging.FluentForwarding.active()).isEmpty();
+    }
 }
