@@ -14,11 +14,37 @@ import java.util.Map;
 
 /** Test helpers around a real local platform (Kafka, PostgreSQL, simulator, queue-manager). */
 public final class PlatformFixture {
+    /** The data folders this fixture created; deleted when the test JVM exits (≈ 0.4 GB each). */
+    private static final java.util.Set<Path> CREATED =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> CREATED.forEach(PlatformFixture::deleteQuietly),
+                                "platform-fixture-cleanup"));
+    }
+
     private PlatformFixture() {}
+
+    private static Path tempDir(String prefix) throws java.io.IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        CREATED.add(dir);
+        return dir;
+    }
+
+    private static void deleteQuietly(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // best effort at exit: a folder a still-running server holds stays behind
+        }
+    }
 
     public static LocalPlatform start(SimConfig sim, Map<String, String> extraEnv)
             throws Exception {
-        Path dir = Files.createTempDirectory("sf-it-");
+        Path dir = tempDir("sf-it-");
         return new LocalPlatform(
                 new LocalPlatform.Options(dir, 0, null, sim.withPort(0), extraEnv), m -> {});
     }
@@ -37,7 +63,7 @@ public final class PlatformFixture {
             LocalPlatform.Secured secured,
             OidcSettings oidc)
             throws Exception {
-        Path dir = Files.createTempDirectory("sf-it-secured-");
+        Path dir = tempDir("sf-it-secured-");
         return new LocalPlatform(
                 new LocalPlatform.Options(dir, 0, null, sim.withPort(0), extraEnv, 0, secured)
                         .withOidc(oidc),
