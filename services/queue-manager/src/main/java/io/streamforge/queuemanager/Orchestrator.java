@@ -11,12 +11,8 @@ import io.streamforge.domain.queue.StepRecord;
 import io.streamforge.domain.queue.StepStatus;
 import io.streamforge.kafka.TelemetryEvent;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -53,11 +49,9 @@ public final class Orchestrator {
     private final TimeSource time;
     private final Consumer<TelemetryEvent> listener;
     private final Consumer<String> errors;
-    private final Map<String, Long> deadSinceUs = new ConcurrentHashMap<>();
-    private final long reconcileGraceUs;
+    private final GoneJobs gone;
+    private final StepLauncher stepLauncher;
     private volatile String refusing;
-    private volatile BooleanSupplier telemetryCurrent = () -> true;
-    private volatile UnaryOperator<JobSpec> resumedJobs = UnaryOperator.identity();
 
     public Orchestrator(
             QueueStore store,
@@ -78,7 +72,8 @@ public final class Orchestrator {
             Consumer<TelemetryEvent> listener,
             long reconcileGraceMs,
             Consumer<String> errors) {
-        this.reconcileGraceUs = reconcileGraceMs * 1_000L;
+        this.gone = new GoneJobs(launcher, time, reconcileGraceMs);
+        this.stepLauncher = new StepLauncher(store, launcher, time, errors);
         this.store = store;
         this.launcher = launcher;
         this.messaging = messaging;
@@ -93,7 +88,7 @@ public final class Orchestrator {
      * starts again once it is.
      */
     public void telemetryCurrent(BooleanSupplier current) {
-        this.telemetryCurrent = current;
+        gone.telemetryCurrent(current);
     }
 
     /**
@@ -101,7 +96,7 @@ public final class Orchestrator {
      * coverage ledger for what is still missing ({@code coverage.ResumeRanges}, ADR 3401).
      */
     public void resumedJobs(UnaryOperator<JobSpec> adjust) {
-        this.resumedJobs = adjust;
+        stepLauncher.resumedJobs(adjust);
     }
 
     /** Persists the plan (steps with their job specs), creates the data topic, launches. */
@@ -131,8 +126,8 @@ public final class Orchestrator {
      */
     public synchronized void onTelemetry(TelemetryEvent e) {
         listener.accept(e);
-        StepStatus status = stepStatus(e.status());
-        if (status == null || ofEarlierAttempt(e)) {
+        StepStatus status = QueueRules.stepStatus(e.status());
+        if (status == null || QueueRules.ofEarlierAttempt(store.find(e.queueId()), e)) {
             return;
         }
         String msg = e.errorMessage() != null ? e.errorMessage() : e.message();
@@ -152,16 +147,6 @@ public final class Orchestrator {
             failQueue(e.queueId(), e.telemetryId() + " failed: " + msg);
         }
         store.find(e.queueId()).ifPresent(this::advance);
-    }
-
-    static StepStatus stepStatus(String telemetry) {
-        return switch (telemetry) {
-            case "started", "loading" -> StepStatus.RUNNING;
-            case "finished" -> StepStatus.FINISHED;
-            case "error" -> StepStatus.FAILED;
-            case "interrupted" -> StepStatus.INTERRUPTED;
-            default -> null;
-        };
     }
 
     /**
@@ -290,21 +275,21 @@ public final class Orchestrator {
         switch (s.launch()) {
             case LAUNCHING -> {
                 if (!launcher.exists(job)) {
-                    return launch(s, false); // claimed, but the launcher never got it
+                    return stepLauncher.launch(s, false); // claimed, but the launcher never got it
                 } else if (launcher.isRunning(job)) {
                     return store.markLaunched(
                             q.queueId(), s.telemetryId(), s.attempt(), time.nowUs());
-                } else if (goneLongEnough(job)) {
+                } else if (gone.goneLongEnough(job)) {
                     return endStep(q, s, StepStatus.FAILED, "job ended without reporting a result");
                 }
                 return false;
             }
             case LAUNCHED -> {
-                return goneLongEnough(job)
+                return gone.goneLongEnough(job)
                         && endStep(q, s, StepStatus.FAILED, "job ended without reporting a result");
             }
             case STOPPING -> {
-                if (goneLongEnough(job)) {
+                if (gone.goneLongEnough(job)) {
                     return endStep(q, s, StepStatus.INTERRUPTED, "stopped; job removed");
                 }
                 stopJob(job); // idempotent: a new manager re-arms the deletion
@@ -317,7 +302,7 @@ public final class Orchestrator {
     }
 
     private boolean endStep(QueueRecord q, StepRecord s, StepStatus end, String why) {
-        deadSinceUs.remove(s.currentJobName());
+        gone.forget(s.currentJobName());
         boolean changed =
                 store.updateStep(
                         q.queueId(), s.telemetryId(), end, s.recordsWritten(), why, time.nowUs());
@@ -325,19 +310,6 @@ public final class Orchestrator {
             failQueue(q.queueId(), s.telemetryId() + ": " + why);
         }
         return changed;
-    }
-
-    private boolean goneLongEnough(String jobName) {
-        if (!telemetryCurrent.getAsBoolean()) {
-            deadSinceUs.clear(); // its result may be waiting unread: judge after catching up
-            return false;
-        }
-        if (launcher.isRunning(jobName)) {
-            deadSinceUs.remove(jobName);
-            return false;
-        }
-        long since = deadSinceUs.computeIfAbsent(jobName, j -> time.nowUs());
-        return time.nowUs() - since >= reconcileGraceUs;
     }
 
     /**
@@ -357,13 +329,7 @@ public final class Orchestrator {
         List<StepRecord> steps =
                 launchReady(q) ? store.find(q.queueId()).orElseThrow().steps() : q.steps();
         if (steps.stream().allMatch(s -> s.status().terminal())) {
-            QueueStatus end =
-                    steps.stream().anyMatch(s -> s.status() == StepStatus.FAILED)
-                            ? QueueStatus.FAILED
-                            : steps.stream().anyMatch(s -> s.status() == StepStatus.INTERRUPTED)
-                                    ? QueueStatus.INTERRUPTED
-                                    : QueueStatus.FINISHED;
-            store.updateQueue(q.queueId(), end, time.nowUs());
+            store.updateQueue(q.queueId(), QueueRules.endStatus(steps), time.nowUs());
         }
     }
 
@@ -376,59 +342,10 @@ public final class Orchestrator {
         for (StepRecord s : q.steps()) {
             if (s.status() == StepStatus.PENDING
                     && s.launch() == LaunchState.NONE
-                    && depsFinished(q, s)) {
-                changed |= launch(s, true);
+                    && QueueRules.depsFinished(q, s)) {
+                changed |= stepLauncher.launch(s, true);
             }
         }
         return changed;
-    }
-
-    /**
-     * Claims the next attempt (when {@code claim}; 1 for a new step, one more after a resume) and
-     * hands the job to the launcher; whether it changed the step in the store.
-     */
-    private boolean launch(StepRecord s, boolean claim) {
-        int attempt = claim ? s.attempt() + 1 : Math.max(1, s.attempt());
-        if (claim && !store.claimLaunch(s.queueId(), s.telemetryId(), attempt, time.nowUs())) {
-            return false; // another orchestrator claimed it
-        }
-        try {
-            JobSpec job = withAttempt(s.job(attempt), attempt);
-            launcher.launch(attempt > 1 ? resumedJobs.apply(job) : job);
-            store.markLaunched(s.queueId(), s.telemetryId(), attempt, time.nowUs());
-        } catch (RuntimeException e) {
-            errors.accept("launch");
-            LOG.error("launch of {} failed (retried by reconcile)", s.job(attempt).jobName(), e);
-        }
-        return true;
-    }
-
-    /** The job with ATTEMPT set: its telemetry names the attempt it belongs to. */
-    private static JobSpec withAttempt(JobSpec job, int attempt) {
-        Map<String, String> env = new java.util.LinkedHashMap<>(job.env());
-        env.put("ATTEMPT", String.valueOf(attempt));
-        return new JobSpec(
-                job.queueId(), job.telemetryId(), job.target(), job.jobName(), job.image(), env);
-    }
-
-    /**
-     * An event of an earlier attempt than the step's (a late report of a job stopped before a
-     * resume) must not change the new attempt; events without an attempt are applied as before.
-     */
-    private boolean ofEarlierAttempt(TelemetryEvent e) {
-        if (e.extra() == null || !(e.extra().get("attempt") instanceof Number n)) {
-            return false;
-        }
-        return store.find(e.queueId()).stream()
-                .flatMap(q -> q.steps().stream())
-                .anyMatch(
-                        s -> s.telemetryId().equals(e.telemetryId()) && s.attempt() > n.intValue());
-    }
-
-    private static boolean depsFinished(QueueRecord q, StepRecord step) {
-        Set<String> deps = new HashSet<>(step.dependsOn());
-        return q.steps().stream()
-                .filter(s -> deps.contains(s.target()))
-                .allMatch(s -> s.status() == StepStatus.FINISHED);
     }
 }
