@@ -21,11 +21,7 @@ import io.streamforge.store.postgres.PostgresStores;
 import io.streamforge.store.s3.S3ModelRepository;
 import io.streamforge.store.s3.S3Settings;
 import io.streamforge.visualizer.VisualizerServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -195,25 +191,9 @@ public final class LocalPlatform implements AutoCloseable {
         try (var admin = kafka.admin()) {
             PlatformStop.evictStaleGroupMembers(admin, progress);
         }
-        Map<String, String> env = new HashMap<>(o.extraEnv());
-        if (secured != null) {
-            env.putAll(secured.env());
-        }
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("POSTGRES_JDBC_URL", postgres.jdbcUrl());
-        env.put("POSTGRES_USER", postgres.user());
-        env.put(
-                "POSTGRES_PASSWORD_FILE",
-                secretFile(o.dataDir(), "postgres-password", postgres.password()));
-        env.put("BINANCE_BASE_URL", exchangeUrl);
-        if (sim != null) {
-            env.put("BINANCE_WS_URL", sim.wsBaseUrl());
-        }
-        env.put("S3_ENDPOINT", s3.endpoint().toString());
-        env.put("S3_REGION", s3.region());
-        env.put("S3_ACCESS_KEY_FILE", secretFile(o.dataDir(), "s3-access-key", s3.accessKey()));
-        env.put("S3_SECRET_KEY_FILE", secretFile(o.dataDir(), "s3-secret-key", s3.secretKey()));
-        env.put("HTTP_HOST", "127.0.0.1");
+        Map<String, String> env =
+                PlatformEnv.of(
+                        o.dataDir(), o.extraEnv(), secured, kafka, postgres, s3, exchangeUrl, sim);
         launcherEnv = Map.copyOf(env);
         launcher =
                 new LocalJobLauncher(
@@ -333,18 +313,6 @@ public final class LocalPlatform implements AutoCloseable {
                 "127.0.0.1",
                 port,
                 HttpAuth.forBind(oidc, "127.0.0.1", "visualizer"));
-    }
-
-    static String secretFile(Path dir, String name, String value) {
-        try {
-            Path secrets = Files.createDirectories(dir.resolve("secrets"));
-            Path f = secrets.resolve(name);
-            Files.writeString(f, value == null ? "" : value);
-            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
-            return f.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public String apiUrl() {

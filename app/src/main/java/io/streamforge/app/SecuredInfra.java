@@ -40,7 +40,7 @@ final class SecuredInfra {
     EmbeddedKafkaBroker startKafka(Path dir) {
         Path adminFile = dataDir.resolve("secrets").resolve("kafka-admin-password");
         String admin = readOr(adminFile, Passwords.random());
-        LocalPlatform.secretFile(dataDir, "kafka-admin-password", admin);
+        PlatformEnv.secretFile(dataDir, "kafka-admin-password", admin);
         return EmbeddedKafkaBroker.startSecured(
                 dir, new KafkaSecurity(ca.issueLocalhost("kafka"), ca.caFile(), ADMIN, admin));
     }
@@ -56,7 +56,7 @@ final class SecuredInfra {
             String password = Passwords.random();
             kafka.users().createScramUser(user, password);
             passwordFiles.put(
-                    user, LocalPlatform.secretFile(dataDir, "kafka-password-" + user, password));
+                    user, PlatformEnv.secretFile(dataDir, "kafka-password-" + user, password));
         }
         kafka.users().addAcls(options.acls());
         kafka.createTopic(Topics.CONTROL, 1);
