@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** One embedded PostgreSQL per JVM for the ITs of this module, migrated once, emptied per test. */
 final class PostgresTestDb {
@@ -26,6 +27,21 @@ final class PostgresTestDb {
                                     }));
         }
         return stores;
+    }
+
+    /**
+     * A new, empty database {@code name} on the same server (dropped first when it exists), as a
+     * non-pooled data source: for migrations that must start from nothing.
+     */
+    static DataSource freshDatabase(String name) {
+        stores();
+        exec("DROP DATABASE IF EXISTS " + name);
+        exec("CREATE DATABASE " + name);
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(server.jdbcUrl().substring(0, server.jdbcUrl().lastIndexOf('/') + 1) + name);
+        ds.setUser(server.user());
+        ds.setPassword(server.password());
+        return ds;
     }
 
     static DataSource dataSource() {
