@@ -140,7 +140,8 @@ class PostgresSchemaIT {
                 "coverage_gaps_status_check");
     }
 
-    private static void assertCheckViolation(String sql, String constraint) {
+    /** {@code sql} fails with SQLSTATE 23514 naming {@code constraint}. */
+    static void assertCheckViolation(String sql, String constraint) {
         assertThatThrownBy(() -> PostgresTestDb.exec(sql))
                 .hasMessageContaining("violates check constraint \"" + constraint + "\"")
                 .cause()
