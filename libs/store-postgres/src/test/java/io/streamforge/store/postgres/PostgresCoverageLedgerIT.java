@@ -15,10 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The contract on real (embedded) PostgreSQL, plus what only a database can get wrong. */
@@ -42,25 +38,13 @@ class PostgresCoverageLedgerIT extends CoverageLedgerContract {
 
     @Test
     void concurrentWritersOfOneKeyStillMergeIntoOneRange() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int w = 0; w < 4; w++) {
-                int writer = w;
-                done.add(
-                        pool.submit(
-                                () -> {
-                                    for (int i = writer; i < 200; i += 4) {
-                                        ledger.record(rec(K1M, i, i + 1, Source.REST, "q"));
-                                    }
-                                }));
-            }
-            for (Future<?> f : done) {
-                f.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        PostgresTestDb.inParallel(
+                4,
+                writer -> {
+                    for (int i = writer; i < 200; i += 4) {
+                        ledger.record(rec(K1M, i, i + 1, Source.REST, "q"));
+                    }
+                });
         assertThat(ledger.received(K1M, DAY)).containsExactly(rec(K1M, 0, 200, Source.REST, "q"));
     }
 
