@@ -43,7 +43,9 @@ final class PlatformStop {
      * consumer group would keep its {@code queue-events} partitions until its session times out (45
      * s), so telemetry of the first pipelines would wait and reconcile would fail their steps.
      * Nobody can be a live member yet (one platform per data folder), so all members are removed;
-     * the committed offsets stay. Returns how many there were.
+     * the committed offsets stay. Returns how many there were. Since the telemetry consumer assigns
+     * its partitions and joins no group (ADR 2201 addendum) only a folder last used by an older
+     * version can have such members; their presence would make its offset commits fail.
      */
     static int evictStaleGroupMembers(Admin admin, Consumer<String> progress) {
         try {
