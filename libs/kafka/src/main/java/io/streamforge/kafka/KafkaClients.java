@@ -66,33 +66,74 @@ public final class KafkaClients {
         return Admin.create(s.clientProperties());
     }
 
-    /** Creates the topics that do not exist yet; existing ones are left as they are. */
+    /**
+     * Creates the topics that do not exist yet (existing ones are left as they are), then waits
+     * until every partition of each has a leader: a producer that writes to a partition created a
+     * moment ago (by this call or by another process) can otherwise get NOT_LEADER_OR_FOLLOWER, and
+     * the idempotent producer's retry then ran into OutOfOrderSequence until its delivery timeout
+     * (seen on a loaded CI machine: the loader failed after 120 s).
+     */
     public static void ensureTopics(
             KafkaSettings s, Collection<NewTopic> topics, Duration timeout) {
+        long deadlineNs = System.nanoTime() + timeout.toNanos();
         try (Admin admin = admin(s)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing =
                     topics.stream()
                             .filter(t -> !existing.contains(t.name()))
                             .collect(Collectors.toList());
-            if (missing.isEmpty()) {
-                return;
-            }
-            try {
-                admin.createTopics(missing)
-                        .all()
-                        .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
+            if (!missing.isEmpty()) {
+                try {
+                    admin.createTopics(missing)
+                            .all()
+                            .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
                 }
             }
+            awaitLeaders(admin, topics.stream().map(NewTopic::name).toList(), deadlineNs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (Exception e) {
             throw new io.streamforge.domain.TransientException(
                     "cannot create topics: " + e.getMessage(), e);
+        }
+    }
+
+    /** Polls until every partition of {@code names} has a leader, or throws at the deadline. */
+    private static void awaitLeaders(Admin admin, List<String> names, long deadlineNs)
+            throws Exception {
+        long pauseMs = 20;
+        while (true) {
+            String waiting = null;
+            try {
+                for (var d : admin.describeTopics(names).allTopicNames().get().values()) {
+                    if (d.partitions().isEmpty()
+                            || d.partitions().stream().anyMatch(p -> p.leader() == null)) {
+                        waiting = d.name();
+                        break;
+                    }
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause()
+                        instanceof
+                        org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                waiting = String.join(",", names); // created, not yet in the metadata
+            }
+            if (waiting == null) {
+                return;
+            }
+            if (System.nanoTime() > deadlineNs) {
+                throw new java.util.concurrent.TimeoutException(
+                        "topic " + waiting + " has a partition without a leader");
+            }
+            Thread.sleep(pauseMs);
+            pauseMs = Math.min(pauseMs * 2, 500);
         }
     }
 
