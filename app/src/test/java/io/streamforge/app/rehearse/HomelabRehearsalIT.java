@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * JVM from the services' packaged jars with the containers' exact environment, on a real Kafka
  * (SASL_SSL + SCRAM + the rendered KafkaUsers' ACLs for the homelab), a real PostgreSQL (TLS,
  * verify-full for the homelab), S3Proxy and the simulator; the queue-manager is killed with SIGKILL
- * once its Jobs run and replaced. Stand-ins, printed by the rehearsal: the fabric8 mock API server
+ * once its Jobs run and replaced; then a live loader-ws pipeline is started through the API and
+ * stopped ({@link LiveScenario}). Stand-ins, printed by the rehearsal: the fabric8 mock API server
  * for Kubernetes (no cluster can run here) and the in-test ArangoDB fake (homelab; a real one when
  * {@code ARANGO_URL} is set). The homelab run also checks that every Deployment's log records reach
  * the in-process Fluent Forward receiver under {@code internal-<service>-<date>}; both check the
@@ -39,6 +40,15 @@ import org.junit.jupiter.api.Test;
 class HomelabRehearsalIT {
     private static final Path CHART = Path.of("../deploy/helm/streamforge");
     private static final String UI = "streamforge-ui";
+
+    /**
+     * The live pipeline's check: started, records in its topic, stopped, process gone, Job deleted
+     * (or ended with a TTL when the worker ended by itself on the stop command).
+     */
+    private static final String LIVE =
+            "live: loader-ws queue \\S+ running, [\\d,]+ records in its topic, stopped ->"
+                    + " interrupted, its process gone, Job \\S+"
+                    + " (deleted|ended, ttlSecondsAfterFinished=\\d+)";
 
     @Test
     void theHomelabValuesRunABackfillOnRealSecuredPartsAndEveryWorkloadPasses() {
@@ -132,7 +142,8 @@ class HomelabRehearsalIT {
                     .contains("deployment/sf-queue-manager", "deployment/sf-visualizer");
             assertThat(result.rows().stream().filter(r -> r.workload().startsWith("job/")))
                     .as("each Job ran once, also across the queue-manager's replacement")
-                    .hasSize(3);
+                    .hasSize(4);
+            assertThat(result.checks()).anyMatch(c -> c.matches(LIVE));
         }
     }
 
@@ -148,9 +159,11 @@ class HomelabRehearsalIT {
                         "job/\\S+-loader-api-candles +loader-api-candles +\\d+ +ok: exit 0")
                 .containsPattern("job/\\S+-loader-api-trades +loader-api-trades +\\d+ +ok: exit 0")
                 .containsPattern("job/\\S+-arango-connector +arango-connector +\\d+ +ok: exit 0")
+                .containsPattern("job/\\S+-loader-ws +loader-ws +\\d+ +ok: ")
+                .containsPattern("CHECK: " + LIVE)
                 .doesNotContain("FAILED");
         assertThat(out.lines().filter(l -> l.strip().startsWith("job/")))
                 .as("each Job ran once, also across the queue-manager's replacement")
-                .hasSize(3);
+                .hasSize(4);
     }
 }
