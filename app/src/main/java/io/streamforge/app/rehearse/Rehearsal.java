@@ -22,10 +22,11 @@ import java.util.TreeMap;
  * ({@link RehearsalInfra}), runs every Deployment as a child JVM from its packaged jar with the
  * container's exact environment ({@link Pods}), lets the queue-manager launch its Jobs through its
  * Kubernetes launcher against the fabric8 mock API server where {@link ProcessKubelet} runs them,
- * drives a backfill through the API with an {@code operator} token ({@link BackfillScenario}) and a
- * live pipeline it stops ({@link LiveScenario}), scrapes every Deployment's and running Job's
- * {@code /metrics}, stops everything, checks the log records ({@link LogCheck}) and the referenced
- * metrics ({@link MetricCheck}) and reports one row per workload.
+ * drives a backfill through the API with an {@code operator} token ({@link BackfillScenario}; with
+ * analytics the model in S3, {@link ModelCheck}) and a live pipeline it stops ({@link
+ * LiveScenario}), scrapes every Deployment's and running Job's {@code /metrics}, stops everything,
+ * checks the log records ({@link LogCheck}) and the referenced metrics ({@link MetricCheck}) and
+ * reports one row per workload.
  */
 public final class Rehearsal {
     /**
@@ -208,6 +209,11 @@ public final class Rehearsal {
                     problems.isEmpty()
                             ? "exactly the simulator's"
                             : "NOT the simulator's: " + problems);
+            if (o.analytics()) {
+                String model = ModelCheck.of(kubelet, queueId);
+                checks.add(model);
+                out.println(model);
+            }
         } catch (IllegalStateException e) {
             failures.add("backfill: " + e.getMessage());
             out.println("FAILED: backfill: " + e.getMessage());

@@ -26,12 +26,13 @@ import org.junit.jupiter.api.Test;
  * (SASL_SSL + SCRAM + the rendered KafkaUsers' ACLs for the homelab), a real PostgreSQL (TLS,
  * verify-full for the homelab), S3Proxy and the simulator; the queue-manager is killed with SIGKILL
  * once its Jobs run and replaced; then a live loader-ws pipeline is started through the API and
- * stopped ({@link LiveScenario}). Stand-ins, printed by the rehearsal: the fabric8 mock API server
- * for Kubernetes (no cluster can run here) and the in-test ArangoDB fake (homelab; a real one when
- * {@code ARANGO_URL} is set). The homelab run also checks that every Deployment's log records reach
- * the in-process Fluent Forward receiver under {@code internal-<service>-<date>}; both check the
- * dashboards' and rules' metrics against the scrapes. Reduced for CI: 2 symbols × 1 day, 1,440
- * aggTrades per symbol and day (5,760 records).
+ * stopped ({@link LiveScenario}); the default run adds graph-builder and gnn-trainer to the
+ * backfill and checks the model in S3Proxy ({@link ModelCheck}). Stand-ins, printed by the
+ * rehearsal: the fabric8 mock API server for Kubernetes (no cluster can run here) and the in-test
+ * ArangoDB fake (homelab; a real one when {@code ARANGO_URL} is set). The homelab run also checks
+ * that every Deployment's log records reach the in-process Fluent Forward receiver under {@code
+ * internal-<service>-<date>}; both check the dashboards' and rules' metrics against the scrapes.
+ * Reduced for CI: 2 symbols × 1 day, 1,440 aggTrades per symbol and day (5,760 records).
  *
  * <p>The services' jars must exist ({@code services/<name>/target}): in the reactor they are
  * packaged before app's integration tests run; a missing one fails the test with the Maven command
@@ -125,7 +126,7 @@ class HomelabRehearsalIT {
                                         Duration.ofSeconds(240),
                                         true,
                                         identity,
-                                        false),
+                                        true),
                                 out);
             }
             String text = bytes.toString(StandardCharsets.UTF_8);
@@ -142,8 +143,12 @@ class HomelabRehearsalIT {
                     .contains("deployment/sf-queue-manager", "deployment/sf-visualizer");
             assertThat(result.rows().stream().filter(r -> r.workload().startsWith("job/")))
                     .as("each Job ran once, also across the queue-manager's replacement")
-                    .hasSize(4);
+                    .hasSize(6);
             assertThat(result.checks()).anyMatch(c -> c.matches(LIVE));
+            assertThat(result.checks())
+                    .as("gnn-trainer's model in S3Proxy")
+                    .anyMatch(
+                            c -> c.matches("model: s3://\\S+/ holds \\d+ files, [\\d,]+ bytes.*"));
         }
     }
 
