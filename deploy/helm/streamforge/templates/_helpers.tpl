@@ -119,6 +119,11 @@ and database.postgres.sslRootCert is on. Output: a JSON list. */}}
 - name: BINANCE_WEIGHT_LIMIT
   value: {{ $v.binance.weightLimit | quote }}
 {{- end }}
+{{- if eq .name "loader-ws" }}
+{{- /* explicit, so a Job's loader-ws can be pointed elsewhere too (found by the rehearsal); live.wsUrl overrides */}}
+- name: BINANCE_WS_URL
+  value: {{ .wsUrl | default $v.binance.wsUrl | quote }}
+{{- end }}
 {{- if eq .name "queue-manager" }}
 {{- /* the symbols a pipeline may name come from the exchange the loaders load from (found by the rehearsal) */}}
 - name: BINANCE_BASE_URL
@@ -193,7 +198,7 @@ readinessProbe:
 
 {{/*
 Pod spec shared by Deployments and worker Job templates.
-Input: dict root name job(bool) serviceAccount extraEnv(list)
+Input: dict root name job(bool) serviceAccount extraEnv(list) [wsUrl: loader-ws's BINANCE_WS_URL]
 */}}
 {{- define "sf.podSpec" -}}
 {{- $v := .root.Values -}}

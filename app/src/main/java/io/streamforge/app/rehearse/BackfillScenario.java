@@ -63,7 +63,12 @@ public final class BackfillScenario {
 
     /** Starts the pipeline; returns the queue id. */
     String start(ApiClient api) {
-        ApiClient.Answer a = api.post("/queues/start-pipeline", pipeline());
+        return startPipeline(api, pipeline());
+    }
+
+    /** Posts a pipeline to {@code /queues/start-pipeline}; returns the queue id, else fails. */
+    static String startPipeline(ApiClient api, String body) {
+        ApiClient.Answer a = api.post("/queues/start-pipeline", body);
         if (a.status() != 201) {
             throw new IllegalStateException(
                     "start-pipeline answered " + a.status() + ": " + a.body());

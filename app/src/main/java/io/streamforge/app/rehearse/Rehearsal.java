@@ -22,10 +22,11 @@ import java.util.TreeMap;
  * ({@link RehearsalInfra}), runs every Deployment as a child JVM from its packaged jar with the
  * container's exact environment ({@link Pods}), lets the queue-manager launch its Jobs through its
  * Kubernetes launcher against the fabric8 mock API server where {@link ProcessKubelet} runs them,
- * drives a backfill through the API with an {@code operator} token ({@link BackfillScenario}),
- * scrapes every Deployment's and running Job's {@code /metrics}, stops everything, checks the log
- * records ({@link LogCheck}) and the referenced metrics ({@link MetricCheck}) and reports one row
- * per workload.
+ * drives a backfill through the API with an {@code operator} token ({@link BackfillScenario}; with
+ * analytics the model in S3, {@link ModelCheck}) and a live pipeline it stops ({@link
+ * LiveScenario}), scrapes every Deployment's and running Job's {@code /metrics}, stops everything,
+ * checks the log records ({@link LogCheck}) and the referenced metrics ({@link MetricCheck}) and
+ * reports one row per workload.
  */
 public final class Rehearsal {
     /**
@@ -128,6 +129,7 @@ public final class Rehearsal {
                 Map<String, ChildPod> running = startDeployments(chart, pods, ports);
                 if (failures.isEmpty()) {
                     scenario(infra, running, pods, kubelet);
+                    live(infra, running, client, kubelet);
                 }
                 Map<String, Set<String>> exposed = new TreeMap<>(jobScrapes.exposed());
                 jobScrapes.close();
@@ -183,11 +185,7 @@ public final class Rehearsal {
     private void scenario(
             RehearsalInfra infra, Map<String, ChildPod> running, Pods pods, ProcessKubelet kubelet)
             throws InterruptedException {
-        ChildPod qm =
-                running.values().stream()
-                        .filter(p -> p.service().equals("queue-manager"))
-                        .findFirst()
-                        .orElse(null);
+        ChildPod qm = queueManager(running);
         if (qm == null) {
             failures.add("the chart renders no queue-manager Deployment");
             return;
@@ -211,9 +209,45 @@ public final class Rehearsal {
                     problems.isEmpty()
                             ? "exactly the simulator's"
                             : "NOT the simulator's: " + problems);
+            if (o.analytics()) {
+                String model = ModelCheck.of(kubelet, queueId);
+                checks.add(model);
+                out.println(model);
+            }
         } catch (IllegalStateException e) {
             failures.add("backfill: " + e.getMessage());
             out.println("FAILED: backfill: " + e.getMessage());
+        }
+    }
+
+    private static ChildPod queueManager(Map<String, ChildPod> running) {
+        return running.values().stream()
+                .filter(p -> p.service().equals("queue-manager"))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** The live pipeline, started and stopped through the API ({@link LiveScenario}). */
+    private void live(
+            RehearsalInfra infra,
+            Map<String, ChildPod> running,
+            KubernetesClient client,
+            ProcessKubelet kubelet)
+            throws InterruptedException {
+        ChildPod qm = queueManager(running);
+        if (qm == null || !failures.isEmpty()) {
+            return;
+        }
+        ApiClient api = new ApiClient(qm.url(), infra.token(List.of("operator")));
+        try {
+            String line =
+                    new LiveScenario(o.symbols(), o.days(), o.timeout())
+                            .run(api, client, kubelet, infra.kafka());
+            checks.add(line);
+            out.println(line);
+        } catch (IllegalStateException e) {
+            failures.add("live: " + e.getMessage());
+            out.println("FAILED: live: " + e.getMessage());
         }
     }
 

@@ -25,12 +25,14 @@ import org.junit.jupiter.api.Test;
  * JVM from the services' packaged jars with the containers' exact environment, on a real Kafka
  * (SASL_SSL + SCRAM + the rendered KafkaUsers' ACLs for the homelab), a real PostgreSQL (TLS,
  * verify-full for the homelab), S3Proxy and the simulator; the queue-manager is killed with SIGKILL
- * once its Jobs run and replaced. Stand-ins, printed by the rehearsal: the fabric8 mock API server
- * for Kubernetes (no cluster can run here) and the in-test ArangoDB fake (homelab; a real one when
- * {@code ARANGO_URL} is set). The homelab run also checks that every Deployment's log records reach
- * the in-process Fluent Forward receiver under {@code internal-<service>-<date>}; both check the
- * dashboards' and rules' metrics against the scrapes. Reduced for CI: 2 symbols × 1 day, 1,440
- * aggTrades per symbol and day (5,760 records).
+ * once its Jobs run and replaced; then a live loader-ws pipeline is started through the API and
+ * stopped ({@link LiveScenario}); the default run adds graph-builder and gnn-trainer to the
+ * backfill and checks the model in S3Proxy ({@link ModelCheck}). Stand-ins, printed by the
+ * rehearsal: the fabric8 mock API server for Kubernetes (no cluster can run here) and the in-test
+ * ArangoDB fake (homelab; a real one when {@code ARANGO_URL} is set). The homelab run also checks
+ * that every Deployment's log records reach the in-process Fluent Forward receiver under {@code
+ * internal-<service>-<date>}; both check the dashboards' and rules' metrics against the scrapes.
+ * Reduced for CI: 2 symbols × 1 day, 1,440 aggTrades per symbol and day (5,760 records).
  *
  * <p>The services' jars must exist ({@code services/<name>/target}): in the reactor they are
  * packaged before app's integration tests run; a missing one fails the test with the Maven command
@@ -39,6 +41,15 @@ import org.junit.jupiter.api.Test;
 class HomelabRehearsalIT {
     private static final Path CHART = Path.of("../deploy/helm/streamforge");
     private static final String UI = "streamforge-ui";
+
+    /**
+     * The live pipeline's check: started, records in its topic, stopped, process gone, Job deleted
+     * (or ended with a TTL when the worker ended by itself on the stop command).
+     */
+    private static final String LIVE =
+            "live: loader-ws queue \\S+ running, [\\d,]+ records in its topic, stopped ->"
+                    + " interrupted, its process gone, Job \\S+"
+                    + " (deleted|ended, ttlSecondsAfterFinished=\\d+)";
 
     @Test
     void theHomelabValuesRunABackfillOnRealSecuredPartsAndEveryWorkloadPasses() {
@@ -115,7 +126,7 @@ class HomelabRehearsalIT {
                                         Duration.ofSeconds(240),
                                         true,
                                         identity,
-                                        false),
+                                        true),
                                 out);
             }
             String text = bytes.toString(StandardCharsets.UTF_8);
@@ -132,7 +143,12 @@ class HomelabRehearsalIT {
                     .contains("deployment/sf-queue-manager", "deployment/sf-visualizer");
             assertThat(result.rows().stream().filter(r -> r.workload().startsWith("job/")))
                     .as("each Job ran once, also across the queue-manager's replacement")
-                    .hasSize(3);
+                    .hasSize(6);
+            assertThat(result.checks()).anyMatch(c -> c.matches(LIVE));
+            assertThat(result.checks())
+                    .as("gnn-trainer's model in S3Proxy")
+                    .anyMatch(
+                            c -> c.matches("model: s3://\\S+/ holds \\d+ files, [\\d,]+ bytes.*"));
         }
     }
 
@@ -148,9 +164,11 @@ class HomelabRehearsalIT {
                         "job/\\S+-loader-api-candles +loader-api-candles +\\d+ +ok: exit 0")
                 .containsPattern("job/\\S+-loader-api-trades +loader-api-trades +\\d+ +ok: exit 0")
                 .containsPattern("job/\\S+-arango-connector +arango-connector +\\d+ +ok: exit 0")
+                .containsPattern("job/\\S+-loader-ws +loader-ws +\\d+ +ok: ")
+                .containsPattern("CHECK: " + LIVE)
                 .doesNotContain("FAILED");
         assertThat(out.lines().filter(l -> l.strip().startsWith("job/")))
                 .as("each Job ran once, also across the queue-manager's replacement")
-                .hasSize(3);
+                .hasSize(4);
     }
 }
