@@ -119,6 +119,7 @@ class CliConventionsTest {
             {"bench", "backfill", "--days", "2024-01-05:2024-01-01"},
             {"bench", "client", "--time-scale", "0"},
             {"bench", "up", "--analytics", "maybe"},
+            {"bench", "up", "--jvm-option", "UseSerialGC"},
             {"bench", "efficiency", "--symbols", "BTC-USDT"},
             {"bench", "codec", "--rounds", "x"},
             {"coverage", "--range", "2024-13-01:2024-01-01"},
