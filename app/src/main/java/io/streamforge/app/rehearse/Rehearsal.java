@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.streamforge.app.ApiClient;
 import io.streamforge.domain.Symbol;
+import io.streamforge.domain.TimeRange;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,7 +126,17 @@ public final class Rehearsal {
                             infra.serviceAccountEnv());
             try (KubernetesClient client = infra.kubernetes().createClient();
                     ProcessKubelet kubelet = new ProcessKubelet(client, pods);
-                    JobScrapes jobScrapes = new JobScrapes(kubelet)) {
+                    JobScrapes jobScrapes = new JobScrapes(kubelet);
+                    LiveDeployments liveDeployments =
+                            LiveDeployments.prepare(
+                                            chart,
+                                            infra,
+                                            pods,
+                                            o.symbols(),
+                                            o.aggTradesPerDay(),
+                                            TimeRange.parseDays(o.days()).startUs(),
+                                            out)
+                                    .orElse(null)) {
                 Map<String, ChildPod> running = startDeployments(chart, pods, ports);
                 if (failures.isEmpty()) {
                     scenario(infra, running, pods, kubelet);
@@ -134,7 +145,11 @@ public final class Rehearsal {
                 Map<String, Set<String>> exposed = new TreeMap<>(jobScrapes.exposed());
                 jobScrapes.close();
                 Map<String, String> metrics = MetricCheck.scrape(running, exposed);
-                stopDeployments(running, metrics, infra.logs());
+                Map<String, Integer> stoppedEarly = new LinkedHashMap<>();
+                if (liveDeployments != null) {
+                    liveData(liveDeployments, running, stoppedEarly, infra);
+                }
+                stopDeployments(running, metrics, infra.logs(), stoppedEarly);
                 metricCheck(running, exposed);
                 kubelet.close();
                 jobRows(kubelet);
@@ -284,6 +299,42 @@ public final class Rehearsal {
         return next;
     }
 
+    /**
+     * The live Deployments ({@link LiveDeployments}): KEDA's scaling, then their data in the store;
+     * a row per replica KEDA's stand-in started.
+     */
+    private void liveData(
+            LiveDeployments live,
+            Map<String, ChildPod> running,
+            Map<String, Integer> stoppedEarly,
+            RehearsalInfra infra)
+            throws InterruptedException {
+        try {
+            if (failures.isEmpty()) {
+                live.awaitScaling(o.timeout());
+                failures.addAll(live.checkData(running, stoppedEarly, infra, o.timeout()));
+            }
+        } catch (IllegalStateException e) {
+            failures.add("live deployments: " + e.getMessage());
+            out.println("FAILED: live deployments: " + e.getMessage());
+        }
+        live.lines().forEach(out::println);
+        checks.addAll(live.lines());
+        for (DeploymentReplicas.Replica r : live.stopReplicas()) {
+            boolean ok = r.exitCode() != null && r.exitCode() != -1;
+            rows.add(
+                    new Row(
+                            "deployment/" + r.pod().name() + " (KEDA replica)",
+                            r.pod().service(),
+                            checkEnv(r.pod(), false),
+                            ok
+                                    ? "started and stopped by KEDA's stand-in, SIGTERM -> exit "
+                                            + r.exitCode()
+                                    : r.pod().exitMessage(),
+                            ok));
+        }
+    }
+
     /** The dashboards' and rules' metrics against the scrapes ({@link MetricCheck}). */
     private void metricCheck(Map<String, ChildPod> running, Map<String, Set<String>> exposed) {
         MetricCheck m = MetricCheck.of(o.root(), running, exposed);
@@ -297,10 +348,16 @@ public final class Rehearsal {
      * row per Deployment.
      */
     private void stopDeployments(
-            Map<String, ChildPod> running, Map<String, String> metrics, ForwardReceiver receiver)
+            Map<String, ChildPod> running,
+            Map<String, String> metrics,
+            ForwardReceiver receiver,
+            Map<String, Integer> stoppedEarly)
             throws InterruptedException {
-        Map<String, Integer> codes = new LinkedHashMap<>();
+        Map<String, Integer> codes = new LinkedHashMap<>(stoppedEarly);
         for (Map.Entry<String, ChildPod> e : running.entrySet()) {
+            if (codes.containsKey(e.getKey())) {
+                continue;
+            }
             boolean wasAlive = e.getValue().process().isAlive();
             int code = e.getValue().stop(30_000);
             codes.put(e.getKey(), wasAlive ? code : null);

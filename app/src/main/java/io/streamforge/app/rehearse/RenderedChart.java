@@ -30,8 +30,32 @@ public final class RenderedChart {
     private static final Pattern DOC_SPLIT = Pattern.compile("(?m)^---\\s*$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A KEDA ScaledObject: the Deployment it scales and its bounds. */
-    public record ScaledObject(String name, String deployment, int min, int max) {}
+    /**
+     * A KEDA ScaledObject: the Deployment it scales, its bounds, its timing and its Kafka triggers.
+     */
+    public record ScaledObject(
+            String name,
+            String deployment,
+            int min,
+            int max,
+            int pollingIntervalS,
+            int cooldownS,
+            List<KafkaTrigger> triggers) {
+        public ScaledObject {
+            triggers = List.copyOf(triggers);
+        }
+    }
+
+    /**
+     * A KEDA {@code kafka} trigger: one topic of one consumer group, its thresholds and policies.
+     */
+    public record KafkaTrigger(
+            String topic,
+            String consumerGroup,
+            long lagThreshold,
+            long activationLagThreshold,
+            boolean offsetResetEarliest,
+            boolean allowIdleConsumers) {}
 
     private final List<HasMetadata> objects;
     private final String values;
@@ -133,14 +157,35 @@ public final class RenderedChart {
         List<ScaledObject> out = new ArrayList<>();
         for (JsonNode n : generic("ScaledObject")) {
             JsonNode spec = n.path("spec");
+            List<KafkaTrigger> triggers = new ArrayList<>();
+            for (JsonNode t : spec.path("triggers")) {
+                if (t.path("type").asText().equals("kafka")) {
+                    triggers.add(kafkaTrigger(t.path("metadata")));
+                }
+            }
+            // KEDA's defaults: pollingInterval 30 s, cooldownPeriod 300 s, min 0, max 100
             out.add(
                     new ScaledObject(
                             n.path("metadata").path("name").asText(),
                             spec.path("scaleTargetRef").path("name").asText(),
                             spec.path("minReplicaCount").asInt(0),
-                            spec.path("maxReplicaCount").asInt(100)));
+                            spec.path("maxReplicaCount").asInt(100),
+                            spec.path("pollingInterval").asInt(30),
+                            spec.path("cooldownPeriod").asInt(300),
+                            triggers));
         }
         return out;
+    }
+
+    /** KEDA's kafka scaler metadata, with its documented defaults (lagThreshold 10, …). */
+    private static KafkaTrigger kafkaTrigger(JsonNode m) {
+        return new KafkaTrigger(
+                m.path("topic").asText(),
+                m.path("consumerGroup").asText(),
+                Long.parseLong(m.path("lagThreshold").asText("10")),
+                Long.parseLong(m.path("activationLagThreshold").asText("0")),
+                !m.path("offsetResetPolicy").asText("latest").equals("latest"),
+                m.path("allowIdleConsumers").asText("false").equals("true"));
     }
 
     /** SecretProviderClass name → the object (file) names it mounts. */

@@ -46,24 +46,35 @@ public final class ServiceMain {
             System.exit(ConfigException.EXIT_CODE);
         }
         StopSignal stop = new StopSignal();
+        CountDownLatch done = onSigterm(name, stop, shutdownWaitMs);
+        int code = run.applyAsInt(stop);
+        done.countDown();
+        if (!stop.stopped()) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Installs the JVM's SIGTERM hook: it fires {@code stop} and then holds the JVM's shutdown
+     * until the returned latch is counted down (the work has ended) or {@code waitMs} passed.
+     * Without the wait the JVM halts as soon as the hooks return, in the middle of the work it was
+     * asked to finish.
+     */
+    static CountDownLatch onSigterm(String name, StopSignal stop, long waitMs) {
         CountDownLatch done = new CountDownLatch(1);
         Thread hook =
                 new Thread(
                         () -> {
                             stop.stop("SIGTERM");
                             try {
-                                done.await(shutdownWaitMs, TimeUnit.MILLISECONDS);
+                                done.await(waitMs, TimeUnit.MILLISECONDS);
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
                             }
                         },
                         name + "-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        int code = run.applyAsInt(stop);
-        done.countDown();
-        if (!stop.stopped()) {
-            System.exit(code);
-        }
+        return done;
     }
 
     /**

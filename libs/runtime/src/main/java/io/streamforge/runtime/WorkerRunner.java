@@ -13,6 +13,7 @@ import io.streamforge.registry.ServiceRegistry;
 import io.streamforge.runtime.logging.FluentForwarding;
 import io.streamforge.runtime.logging.LogFields;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
@@ -29,6 +30,11 @@ public final class WorkerRunner {
     public static final int FAILED = 1;
     private static final Logger LOG = LoggerFactory.getLogger(WorkerRunner.class);
 
+    /**
+     * How long SIGTERM waits for the worker to end: within Kubernetes' default 30 s grace period.
+     */
+    static final long SIGTERM_WAIT_MS = 25_000;
+
     private WorkerRunner() {}
 
     /** Entry point for {@code main()}: runs, then exits the JVM with the exit code. */
@@ -40,10 +46,12 @@ public final class WorkerRunner {
             System.exit(ConfigException.EXIT_CODE);
         }
         StopSignal stop = new StopSignal();
-        Thread hook = new Thread(() -> stop.stop("SIGTERM"));
-        Runtime.getRuntime().addShutdownHook(hook);
+        // SIGTERM: the worker finishes its batch (commit, offsets, telemetry) before the JVM halts
+        CountDownLatch done = ServiceMain.onSigterm(service, stop, SIGTERM_WAIT_MS);
         int code =
                 run(service, System.getenv(), symbolsRequired, factory, stop, TimeSource.system());
+        done.countDown();
+        // during a SIGTERM shutdown this blocks until the hook returns, and the JVM halts then
         System.exit(code);
     }
 
