@@ -3,6 +3,7 @@ package io.streamforge.app.cli;
 import io.streamforge.app.rehearse.Rehearsal;
 import io.streamforge.domain.Symbol;
 import io.streamforge.domain.TimeRange;
+import io.streamforge.embedded.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,12 @@ public final class RehearseCli implements Callable<Integer> {
                     "Add graph-builder and gnn-trainer (3 epochs, model to S3) to the backfill; use 3 or more symbols (default: off).")
     boolean analytics;
 
+    @Option(
+            names = "--keep",
+            description =
+                    "Keep the work folder (the pods' logs, the servers' data) after a passed rehearsal; a failed one always keeps it (default: off).")
+    boolean keep;
+
     RehearseCli(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -125,6 +132,12 @@ public final class RehearseCli implements Callable<Integer> {
             throw e;
         }
         print(result, work);
+        if (result.passed() && !keep) {
+            // the rehearsal created it: its pods' logs, the servers' data (about 0.5 GB)
+            Folders.deleteRecursively(work);
+        } else {
+            ctx.out().println("Work folder kept: " + work);
+        }
         return result.passed() ? ExitCode.OK : ExitCode.FAILURE;
     }
 

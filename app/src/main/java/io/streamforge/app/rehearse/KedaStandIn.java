@@ -103,7 +103,7 @@ final class KedaStandIn implements AutoCloseable {
             metrics.put(t, m);
             byTopic.put(t.topic(), m);
         }
-        lastMetrics = Map.copyOf(byTopic);
+        lastMetrics = java.util.Collections.unmodifiableMap(byTopic);
         int current = target.replicas();
         int wanted = KedaRule.desired(so, metrics, current);
         long now = System.currentTimeMillis();
@@ -123,7 +123,11 @@ final class KedaStandIn implements AutoCloseable {
     }
 
     private void change(int from, int to, Map<String, Long> metrics) {
-        Change c = new Change(from, to, Map.copyOf(metrics));
+        Change c =
+                new Change(
+                        from,
+                        to,
+                        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics)));
         synchronized (changes) {
             changes.add(c);
         }

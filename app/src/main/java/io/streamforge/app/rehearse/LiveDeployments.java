@@ -176,12 +176,25 @@ final class LiveDeployments implements AutoCloseable {
         }
         awaitNoLag(infra, timeout);
         Map<String, MarketRecord> expected = LiveDataCheck.topicRecords(infra.kafka(), topics);
-        List<String> problems = LiveDataCheck.compare(running.get(connector).env(), expected);
+        List<String> problems =
+                new ArrayList<>(LiveDataCheck.compare(running.get(connector).env(), expected));
+        int fromLoader = expected.size() - backlog;
+        if (loader != null && fromLoader <= 0) {
+            problems.add(
+                    "the live loader "
+                            + loader
+                            + " wrote no record to "
+                            + String.join(",", topics)
+                            + " (see its container.log)");
+        }
         lines.add(
                 String.format(
-                        "live data: %,d records on %s, %s",
+                        "live data: %,d records on %s (%,d from %s, %,d backlog), %s",
                         expected.size(),
                         String.join(",", topics),
+                        fromLoader,
+                        loader,
+                        backlog,
                         problems.isEmpty()
                                 ? "exactly in the store of " + connector
                                 : "NOT in the store: " + problems));

@@ -89,7 +89,7 @@ final class RehearsalInfra implements AutoCloseable, Pods.Secrets {
                 track(
                         ExchangeSimulator.start(
                                 SimConfig.defaults()
-                                        .withSymbols(symbols)
+                                        .withSymbols(simulatedSymbols(env, symbols))
                                         .withAggTradesPerDay(aggTradesPerDay)
                                         .withPort(0)));
         hosts.add(
@@ -117,6 +117,23 @@ final class RehearsalInfra implements AutoCloseable, Pods.Secrets {
                 "kubernetes.default.svc",
                 URI.create(k8s.url("/")).getAuthority(),
                 "Kubernetes API -> fabric8 mock server (CRUD)");
+    }
+
+    /**
+     * The rehearsal's symbols and every symbol a rendered container names in {@code SYMBOLS} (the
+     * live loader's): Binance knows them all, and the simulator refuses a subscription that names
+     * one it does not serve.
+     */
+    static List<Symbol> simulatedSymbols(ChartEnv env, List<Symbol> symbols) {
+        java.util.Set<Symbol> all = new java.util.LinkedHashSet<>(symbols);
+        for (String csv : env.values("SYMBOLS")) {
+            for (String s : csv.split(",")) {
+                if (!s.isBlank()) {
+                    all.add(Symbol.of(s.strip()));
+                }
+            }
+        }
+        return List.copyOf(all);
     }
 
     private void startKafka(ChartEnv env, RenderedChart chart, Path dir, ThrowawayCa ca) {

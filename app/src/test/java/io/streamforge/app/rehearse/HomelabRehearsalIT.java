@@ -10,11 +10,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The homelab rehearsal end to end (ADR 3301): the chart rendered with the homelab values (through
@@ -61,6 +61,9 @@ class HomelabRehearsalIT {
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertPassed(run.out());
         assertThat(run.out())
+                .as("a passed rehearsal deletes its work folder")
+                .doesNotContain("Work folder kept");
+        assertThat(run.out())
                 .contains("deployment/sf-loader-ws-live", "deployment/sf-connector-live")
                 .contains("Kafka SASL_SSL + SCRAM-SHA-512")
                 .contains("PostgreSQL -> embedded (TLS, verify-full)")
@@ -76,11 +79,25 @@ class HomelabRehearsalIT {
                                 + " internal-queue-manager-\\d{4}\\.\\d{2}\\.\\d{2}")
                 .containsPattern(
                         "deployment/sf-connector-live .*logs: \\d+ ->"
-                                + " internal-arango-connector-\\d{4}\\.\\d{2}\\.\\d{2}");
+                                + " internal-arango-connector-\\d{4}\\.\\d{2}\\.\\d{2}")
+                // KEDA's stand-in: up by the backlog's lag, back once it drained
+                .containsPattern(
+                        "KEDA stand-in: sf-connector-live 1 -> 3 \\(lag \\{live.aggTrade=\\d{5},")
+                .containsPattern("KEDA stand-in: sf-connector-live [23] -> 1 ")
+                .containsPattern(
+                        "CHECK: KEDA: sf-connector-live scaled by its group's lag .*backlog [\\d,]+"
+                                + " on live.aggTrade")
+                .containsPattern(
+                        "deployment/sf-connector-live-r[12] \\(KEDA replica\\) +arango-connector +\\d+"
+                                + " +ok: started and stopped by KEDA's stand-in")
+                // the live Deployments' data: every record on the live topics exactly in the store
+                .containsPattern(
+                        "CHECK: live data: [\\d,]+ records on live.aggTrade,live.kline_1m, exactly in"
+                                + " the store of sf-connector-live");
     }
 
     @Test
-    void theDefaultValuesRunABackfillBehindARealKeycloak() throws Exception {
+    void theDefaultValuesRunABackfillBehindARealKeycloak(@TempDir Path work) throws Exception {
         try (KeycloakServer keycloak =
                 KeycloakServer.start(
                         Path.of("../deploy/keycloak/streamforge-realm.json"),
@@ -119,7 +136,7 @@ class HomelabRehearsalIT {
                                 new Rehearsal.Options(
                                         Path.of("..").toAbsolutePath().normalize(),
                                         null,
-                                        Files.createTempDirectory("rehearse-default-"),
+                                        work,
                                         List.of(Symbol.of("BTCUSDT"), Symbol.of("ETHUSDT")),
                                         "2024-05-01:2024-05-01",
                                         1440,

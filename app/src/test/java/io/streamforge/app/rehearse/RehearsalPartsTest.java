@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamforge.app.cli.CliRun;
+import io.streamforge.domain.Symbol;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,21 @@ class RehearsalPartsTest {
         assertThat(env.kafkaUserPrefix()).isEqualTo("streamforge-");
         assertThat(env.first("KAFKA_BOOTSTRAP_SERVERS", null))
                 .isEqualTo("k3-kafka-bootstrap.kafka:9093");
+    }
+
+    @Test
+    void theSimulatorServesEverySymbolTheLiveLoaderSubscribesTo() {
+        // found by the live data check: the simulator refused the live loader's whole SUBSCRIBE
+        // for the two homelab symbols it did not serve, and the Deployment wrote nothing
+        RenderedChart chart = RenderedChart.render(CHART, CHART.resolve("values-homelab.yaml"));
+        List<Symbol> rehearsed = List.of(Symbol.of("BTCUSDT"), Symbol.of("ETHUSDT"));
+        assertThat(RehearsalInfra.simulatedSymbols(new ChartEnv(chart), rehearsed))
+                .startsWith(rehearsed.toArray(Symbol[]::new))
+                .contains(Symbol.of("SOLUSDT"), Symbol.of("BNBUSDT"))
+                .doesNotHaveDuplicates();
+        RenderedChart defaults = RenderedChart.render(CHART, null);
+        assertThat(RehearsalInfra.simulatedSymbols(new ChartEnv(defaults), rehearsed))
+                .isEqualTo(rehearsed);
     }
 
     @Test

@@ -9,12 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Folder helpers. */
-final class Folders {
+public final class Folders {
     private static final Logger LOG = LoggerFactory.getLogger(Folders.class);
 
     private Folders() {}
 
-    /** Deletes a folder tree; failures are logged, not thrown (used on close). */
     /** A new temporary folder for a throw-away server; {@code what} names the server in errors. */
     static Path temp(String prefix, String what) {
         try {
@@ -25,7 +24,8 @@ final class Folders {
         }
     }
 
-    static void deleteRecursively(Path root) {
+    /** Deletes a folder tree; failures are logged, not thrown (used on close). */
+    public static void deleteRecursively(Path root) {
         if (root == null || !Files.exists(root)) {
             return;
         }
