@@ -92,8 +92,9 @@ class HomelabRehearsalIT {
                                 + " +ok: started and stopped by KEDA's stand-in")
                 // the live Deployments' data: every record on the live topics exactly in the store
                 .containsPattern(
-                        "CHECK: live data: [\\d,]+ records on live.aggTrade,live.kline_1m, exactly in"
-                                + " the store of sf-connector-live");
+                        "CHECK: live data: [\\d,]+ records on live.aggTrade,live.kline_1m \\([1-9][\\d,]*"
+                                + " from sf-loader-ws-live, [\\d,]+ backlog\\), exactly in the store of"
+                                + " sf-connector-live");
     }
 
     @Test

@@ -42,6 +42,7 @@ final class FakeArangoData {
         final String id;
         final TreeSet<String> writable;
         final Map<String, Coll> staged = new HashMap<>();
+        volatile long lastUsedNanos = System.nanoTime();
 
         Tx(String id, TreeSet<String> writable) {
             this.id = id;
@@ -60,12 +61,33 @@ final class FakeArangoData {
         return committed.get(name);
     }
 
-    /** Begins a transaction, waiting for the write locks (sorted: no deadlock between fakes). */
+    /**
+     * ArangoDB aborts a stream transaction idle this long ({@code
+     * --transaction.streaming-idle-timeout}, 60 s by default), releasing its locks: a client that
+     * died mid-transaction blocks the other writers that long, not forever.
+     */
+    volatile long idleTimeoutMs = 60_000;
+
+    /** How long {@link #begin} waits for a lock. */
+    volatile long lockWaitMs = 30_000;
+
+    /**
+     * Begins a transaction, waiting up to {@link #lockWaitMs} for the write locks (sorted: no
+     * deadlock between fakes); idle transactions are aborted while it waits, and a timeout releases
+     * what it held.
+     */
     Tx begin(TreeSet<String> writable) throws InterruptedException {
+        List<String> held = new java.util.ArrayList<>();
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(lockWaitMs);
         for (String name : writable) {
-            if (!lock(name).tryAcquire(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("lock timeout on " + name);
+            while (!lock(name).tryAcquire(50, TimeUnit.MILLISECONDS)) {
+                abortIdle();
+                if (System.nanoTime() > end) {
+                    held.forEach(h -> lock(h).release());
+                    throw new IllegalStateException("lock timeout on " + name);
+                }
             }
+            held.add(name);
         }
         synchronized (this) {
             Tx tx = new Tx(String.valueOf(nextTx++), writable);
@@ -78,7 +100,25 @@ final class FakeArangoData {
     }
 
     synchronized Tx transaction(String id) {
-        return transactions.get(id);
+        Tx tx = transactions.get(id);
+        if (tx != null) {
+            tx.lastUsedNanos = System.nanoTime();
+        }
+        return tx;
+    }
+
+    /** Aborts every transaction idle longer than {@link #idleTimeoutMs}. */
+    void abortIdle() {
+        long now = System.nanoTime();
+        List<String> idle = new java.util.ArrayList<>();
+        synchronized (this) {
+            for (Tx tx : transactions.values()) {
+                if (now - tx.lastUsedNanos > TimeUnit.MILLISECONDS.toNanos(idleTimeoutMs)) {
+                    idle.add(tx.id);
+                }
+            }
+        }
+        idle.forEach(id -> finish(id, false));
     }
 
     /** Commits ({@code publish}) or aborts a transaction; false when it is unknown. */
