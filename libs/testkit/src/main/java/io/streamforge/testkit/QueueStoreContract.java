@@ -93,6 +93,28 @@ public abstract class QueueStoreContract {
     }
 
     @Test
+    void twoStepsWithOneTelemetryIdAreBadInputNotAnExistingQueue() {
+        QueueRecord q =
+                Fixtures.queue("q-twice", T_US)
+                        .withSteps(
+                                List.of(
+                                        Fixtures.step(
+                                                "q-twice", "loader-ws", "q-twice-ws", List.of()),
+                                        Fixtures.step(
+                                                "q-twice",
+                                                "arango-connector",
+                                                "q-twice-ws",
+                                                List.of())));
+        assertThatThrownBy(() -> store.create(q))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("queue q-twice: step telemetry id q-twice-ws appears more than once");
+        assertThat(store.find("q-twice")).isEmpty();
+        assertThat(store.list()).isEmpty();
+        store.create(Fixtures.queue("q-twice", T_US));
+        assertThat(store.find("q-twice")).as("nothing of the refused queue was left").isPresent();
+    }
+
+    @Test
     void stepUpdatesAreStored() {
         store.create(Fixtures.queue("q-steps", T_US));
         assertThat(
