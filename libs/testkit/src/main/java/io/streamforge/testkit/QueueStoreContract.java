@@ -115,6 +115,30 @@ public abstract class QueueStoreContract {
     }
 
     @Test
+    void aStepWithoutAStatusIsRejected() {
+        StepRecord loader =
+                Fixtures.step("q-nostat", "loader-api-candles", "q-nostat-l", List.of());
+        StepRecord bare =
+                new StepRecord(
+                        "q-nostat",
+                        "arango-connector",
+                        "candles",
+                        "q-nostat-c",
+                        "job-q-nostat-c",
+                        List.of(),
+                        null,
+                        0,
+                        "",
+                        T_US);
+        QueueRecord q = Fixtures.queue("q-nostat", T_US).withSteps(List.of(loader, bare));
+        assertThatThrownBy(() -> store.create(q))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("step status");
+        assertThat(store.find("q-nostat")).isEmpty();
+        assertThat(store.listUnfinished()).isEmpty();
+    }
+
+    @Test
     void stepUpdatesAreStored() {
         store.create(Fixtures.queue("q-steps", T_US));
         assertThat(

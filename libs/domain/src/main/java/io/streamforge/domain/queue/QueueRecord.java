@@ -29,14 +29,15 @@ public record QueueRecord(
     }
 
     /**
-     * What every {@code QueueStore} checks before it writes a new queue: each step belongs to this
-     * queue and no telemetry id (the step's key within the queue) appears twice. Throws {@link
-     * IllegalArgumentException} naming the offending step, so every store fails alike — never as
-     * "queue … already exists".
+     * What every {@code QueueStore} checks before it writes a new queue: each step has a status,
+     * belongs to this queue and no telemetry id (the step's key within the queue) appears twice.
+     * Throws {@link NullPointerException} ("step status") or {@link IllegalArgumentException}
+     * naming the offending step, so every store fails alike — never as "queue … already exists".
      */
     public void requireValidSteps() {
         Set<String> telemetryIds = new HashSet<>();
         for (StepRecord s : steps) {
+            Objects.requireNonNull(s.status(), "step status");
             if (!telemetryIds.add(s.telemetryId())) {
                 throw new IllegalArgumentException(
                         "queue "

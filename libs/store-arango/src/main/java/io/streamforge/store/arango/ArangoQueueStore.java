@@ -60,7 +60,6 @@ public final class ArangoQueueStore implements QueueStore {
         queue.requireValidSteps(); // a repeated telemetry id must not fail as a duplicate queue
         List<Map<String, Object>> steps = new ArrayList<>();
         for (StepRecord s : queue.steps()) {
-            Objects.requireNonNull(s.status(), "step status");
             steps.add(QueueDocs.step(s, steps.size()));
         }
         try {
