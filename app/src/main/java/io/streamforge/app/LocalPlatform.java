@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything of local mode in one JVM: a real Kafka broker (KRaft), a real PostgreSQL, the exchange
  * simulator (offline), the queue-manager with the in-process job launcher and the visualizer (web
- * UI). If any part fails to start, the parts already started are closed again.
+ * UI). If any part fails to start, the parts already started are closed again. Kafka and PostgreSQL
+ * come from {@link LocalInfra}, the queue-manager and the visualizer from {@link LocalServices}.
  */
 public final class LocalPlatform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
