@@ -1,25 +1,15 @@
 package io.streamforge.app;
 
-import io.streamforge.binance.BinanceClientConfig;
-import io.streamforge.binance.BinanceRestClient;
-import io.streamforge.domain.Symbol;
-import io.streamforge.domain.port.TimeSource;
 import io.streamforge.embedded.EmbeddedKafkaBroker;
 import io.streamforge.embedded.EmbeddedPostgresServer;
 import io.streamforge.embedded.EmbeddedS3;
 import io.streamforge.kafka.KafkaSettings;
 import io.streamforge.queuemanager.LocalJobLauncher;
 import io.streamforge.queuemanager.QueueManager;
-import io.streamforge.runtime.ConfigReader;
-import io.streamforge.runtime.DatabaseSettings;
-import io.streamforge.runtime.auth.HttpAuth;
 import io.streamforge.runtime.auth.OidcSettings;
 import io.streamforge.sim.ExchangeSimulator;
 import io.streamforge.sim.SimConfig;
-import io.streamforge.store.Stores;
 import io.streamforge.store.postgres.PostgresStores;
-import io.streamforge.store.s3.S3ModelRepository;
-import io.streamforge.store.s3.S3Settings;
 import io.streamforge.visualizer.VisualizerServer;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -29,8 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.common.acl.AclBinding;
 import org.slf4j.Logger;
@@ -39,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything of local mode in one JVM: a real Kafka broker (KRaft), a real PostgreSQL, the exchange
  * simulator (offline), the queue-manager with the in-process job launcher and the visualizer (web
- * UI). If any part fails to start, the parts already started are closed again.
+ * UI). If any part fails to start, the parts already started are closed again. Kafka and PostgreSQL
+ * come from {@link LocalInfra}, the queue-manager and the visualizer from {@link LocalServices}.
  */
 public final class LocalPlatform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
@@ -148,8 +137,7 @@ public final class LocalPlatform implements AutoCloseable {
     static final long STOP_WORKERS_MS = 8_000;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private EmbeddedKafkaBroker kafka;
-    private EmbeddedPostgresServer postgres;
+    private LocalInfra infra;
     private EmbeddedS3 s3;
     private ExchangeSimulator sim;
     private PostgresStores stores;
@@ -157,7 +145,6 @@ public final class LocalPlatform implements AutoCloseable {
     private QueueManager manager;
     private VisualizerServer visualizer;
     private String exchangeUrl;
-    private SecuredInfra secured;
     private Map<String, String> launcherEnv = Map.of();
 
     public LocalPlatform(Options o, Consumer<String> progress) {
@@ -175,7 +162,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private void start(Options o, Consumer<String> progress) {
-        startInfra(o, progress);
+        infra = LocalInfra.start(o, progress, this::track);
         progress.accept("starting the S3 object store (S3Proxy)");
         s3 = track(EmbeddedS3.start(o.dataDir().resolve("s3")));
         if (o.exchangeUrl() == null) {
@@ -185,51 +172,31 @@ public final class LocalPlatform implements AutoCloseable {
         } else {
             exchangeUrl = o.exchangeUrl();
         }
-        String jdbcUrl = secured == null ? postgres.jdbcUrl() : secured.jdbcUrl(postgres);
-        stores = track(PostgresStores.open(jdbcUrl, postgres.user(), postgres.password()));
+        EmbeddedPostgresServer pg = infra.postgres();
+        stores = track(PostgresStores.open(infra.jdbcUrl(), pg.user(), pg.password()));
         PlatformStop.interruptLeftOpen(stores.queues(), progress);
-        try (var admin = kafka.admin()) {
+        try (var admin = infra.kafka().admin()) {
             PlatformStop.evictStaleGroupMembers(admin, progress);
         }
         Map<String, String> env =
                 PlatformEnv.of(
-                        o.dataDir(), o.extraEnv(), secured, kafka, postgres, s3, exchangeUrl, sim);
+                        o.dataDir(),
+                        o.extraEnv(),
+                        infra.secured(),
+                        infra.kafka(),
+                        pg,
+                        s3,
+                        exchangeUrl,
+                        sim);
         launcherEnv = Map.copyOf(env);
-        launcher =
-                new LocalJobLauncher(
-                        secured == null
-                                ? WorkerEntries.all()
-                                : secured.perUser(WorkerEntries.all()),
-                        env);
+        launcher = new LocalJobLauncher(infra.entries(WorkerEntries.all()), env);
         track(() -> launcher.shutdown(15_000));
         progress.accept(authLine(o.oidc()));
         progress.accept("starting the queue-manager");
-        Set<Symbol> known =
-                new BinanceRestClient(BinanceClientConfig.defaults(exchangeUrl)).tradingSymbols();
-        manager =
-                track(
-                        new QueueManager(
-                                new QueueManager.Settings(
-                                        secured == null
-                                                ? KafkaSettings.plaintext(kafka.bootstrapServers())
-                                                : secured.kafka(
-                                                        kafka.bootstrapServers(), "queue-manager"),
-                                        "127.0.0.1",
-                                        o.apiPort(),
-                                        3,
-                                        Map.of(),
-                                        10_000),
-                                stores.queues(),
-                                stores.coverage(), // GET /queues/{id}/coverage (the UI's view)
-                                launcher,
-                                known::contains,
-                                TimeSource.system(),
-                                new QueueManager.Access(
-                                        HttpAuth.forBind(o.oidc(), "127.0.0.1", "queue-manager"),
-                                        target -> Optional.empty())));
+        manager = LocalServices.queueManager(o, infra, stores, launcher, exchangeUrl, this::track);
         launcher.addPlatformEnv("QUEUE_MANAGER_URL", apiUrl()); // for a visualizer step
         progress.accept("starting the visualizer (web UI)");
-        visualizer = track(startVisualizer(env, o.uiPort(), o.oidc()));
+        visualizer = LocalServices.visualizer(env, o.uiPort(), o.oidc(), apiUrl(), this::track);
     }
 
     /** The one line saying whether the API and the UI require tokens. */
@@ -243,43 +210,11 @@ public final class LocalPlatform implements AutoCloseable {
                 : "authentication OFF (no OIDC_ISSUER_URL): API and UI on 127.0.0.1 only";
     }
 
-    /** Kafka and PostgreSQL: plain, or secured as the homelab runs them. */
-    private void startInfra(Options o, Consumer<String> progress) {
-        if (o.secured() != null) {
-            secured = new SecuredInfra(o.secured(), o.dataDir());
-            progress.accept("starting Kafka (KRaft, in-process, SASL_SSL + SCRAM + ACLs)");
-            kafka = track(secured.startKafka(o.dataDir().resolve("kafka")));
-            secured.provision(kafka);
-            progress.accept("starting PostgreSQL (embedded, TLS)");
-            postgres = track(secured.startPostgres(o.dataDir().resolve("postgres")));
-            return;
-        }
-        progress.accept("starting Kafka (KRaft, in-process)");
-        kafka = track(EmbeddedKafkaBroker.start(o.dataDir().resolve("kafka")));
-        postgres = track(startPostgres(o, progress));
-    }
-
     /** The environment a worker of {@code target} gets (platform env + its own Kafka user). */
     public Map<String, String> workerEnv(String target) {
         Map<String, String> env = new HashMap<>(launcherEnv);
-        if (secured != null) {
-            env.putAll(secured.userEnv(target));
-        }
+        env.putAll(infra.userEnv(target));
         return env;
-    }
-
-    private static EmbeddedPostgresServer startPostgres(Options o, Consumer<String> progress) {
-        progress.accept("starting PostgreSQL (embedded)");
-        if (!o.durable()) {
-            progress.accept(
-                    "PostgreSQL durability off (fsync=off, synchronous_commit=off): a crash may"
-                            + " lose the last commits; fine for this throw-away run");
-        }
-        return EmbeddedPostgresServer.start(
-                o.dataDir().resolve("postgres"),
-                o.durable()
-                        ? EmbeddedPostgresServer.Durability.DURABLE
-                        : EmbeddedPostgresServer.Durability.THROWAWAY);
     }
 
     /**
@@ -290,29 +225,6 @@ public final class LocalPlatform implements AutoCloseable {
     public void stop(String reason) {
         PlatformStop.stop(manager, launcher, STOP_WORKERS_MS, reason);
         close();
-    }
-
-    /**
-     * The UI in-process over the workers' database (the store factory on the same DB_KIND
-     * environment they get: PostgreSQL, or ArangoDB when the extra environment says so), the
-     * embedded S3 and the queue-manager API.
-     */
-    private VisualizerServer startVisualizer(Map<String, String> env, int port, OidcSettings oidc) {
-        ConfigReader reader = ConfigReader.forService("visualizer", env);
-        S3Settings s3Settings =
-                S3Settings.read(reader); // the same bucket/prefix gnn-trainer writes
-        DatabaseSettings db = DatabaseSettings.read(reader);
-        reader.validate();
-        Stores data = track(Stores.open(db));
-        S3ModelRepository models = track(S3ModelRepository.open(s3Settings));
-        return new VisualizerServer(
-                new VisualizerServer.Ports(
-                        data.marketData(), data.indicators(), data.graphs(), models),
-                apiUrl(),
-                env.get("MODEL_NAME"),
-                "127.0.0.1",
-                port,
-                HttpAuth.forBind(oidc, "127.0.0.1", "visualizer"));
     }
 
     public String apiUrl() {
@@ -350,25 +262,16 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public EmbeddedKafkaBroker kafka() {
-        return kafka;
+        return infra.kafka();
     }
 
     /** Kafka settings of the broker's super user (PLAINTEXT settings for an unsecured broker). */
     public KafkaSettings adminKafka() {
-        return kafka.security()
-                .map(
-                        s ->
-                                new KafkaSettings(
-                                        kafka.bootstrapServers(),
-                                        "SASL_SSL",
-                                        s.adminUser(),
-                                        s.adminPassword(),
-                                        s.caFile().toString()))
-                .orElseGet(() -> KafkaSettings.plaintext(kafka.bootstrapServers()));
+        return infra.adminKafka();
     }
 
     public EmbeddedPostgresServer postgres() {
-        return postgres;
+        return infra.postgres();
     }
 
     public LocalJobLauncher launcher() {

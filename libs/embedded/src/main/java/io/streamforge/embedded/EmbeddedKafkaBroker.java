@@ -1,9 +1,6 @@
 package io.streamforge.embedded;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,30 +16,28 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A real Kafka broker running in this JVM in KRaft combined mode (broker + controller, node id 1)
- * on two free local ports. Log segments and the metadata log live in {@code <dataDir>/kafka-logs};
- * an existing formatted folder is reused (topics and records survive a restart). Settings are for
- * one node: every replication factor and min ISR is 1, the group initial rebalance delay is 0 and
- * topics are never auto-created (create them with {@link #createTopic}).
+ * on two free local ports ({@link KraftNode}: its settings and storage format). Log segments and
+ * the metadata log live in {@code <dataDir>/kafka-logs}; an existing formatted folder is reused
+ * (topics and records survive a restart). Settings are for one node: every replication factor and
+ * min ISR is 1, the group initial rebalance delay is 0 and topics are never auto-created (create
+ * them with {@link #createTopic}).
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
-    private static final int NODE_ID = 1;
     private static final long ADMIN_TIMEOUT_S = 30;
     private static final int START_ATTEMPTS = 3;
 
     private KafkaRaftServer server;
     private final Path dataDir;
     private final int port;
+    private final int controllerPort;
     private final boolean deleteOnClose;
     private final KafkaSecurity security;
     private boolean closed;
@@ -52,11 +47,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             KafkaRaftServer server,
             Path dataDir,
             int port,
+            int controllerPort,
             boolean deleteOnClose,
             KafkaSecurity security) {
         this.server = server;
         this.dataDir = dataDir;
         this.port = port;
+        this.controllerPort = controllerPort;
         this.deleteOnClose = deleteOnClose;
         this.security = security;
     }
@@ -114,17 +111,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         KafkaRaftServer server = null;
         try {
             Files.createDirectories(logDir);
-            Map<String, Object> settings = settings(logDir, port, controllerPort);
-            if (security != null) {
-                settings.putAll(security.brokerSettings(port, controllerPort));
-            }
-            KafkaConfig config = new KafkaConfig(settings, false);
-            format(config, logDir, security);
+            KafkaConfig config = KraftNode.config(logDir, port, controllerPort, security);
+            KraftNode.format(config, logDir, security);
             server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
             EmbeddedKafkaBroker broker =
-                    new EmbeddedKafkaBroker(server, root, port, deleteOnClose, security);
-            broker.controllerPort = controllerPort;
+                    new EmbeddedKafkaBroker(
+                            server, root, port, controllerPort, deleteOnClose, security);
             broker.awaitReady();
             LOG.info(
                     "Kafka started on {} with logs in {} in {} ms",
@@ -149,72 +142,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("cannot stop a half-started Kafka: {}", e.toString());
         }
-    }
-
-    /** The broker settings (one node, see the class comment). */
-    static Map<String, Object> settings(Path logDir, int port, int controllerPort) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", String.valueOf(NODE_ID));
-        p.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
-        p.put(
-                "listeners",
-                "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
-        p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.put("log.dirs", logDir.toString());
-        p.put("num.partitions", "1");
-        p.put("default.replication.factor", "1");
-        p.put("min.insync.replicas", "1");
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("offsets.topic.num.partitions", "5");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("transaction.state.log.num.partitions", "5");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("auto.create.topics.enable", "false");
-        p.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
-        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
-        p.put("num.network.threads", "2");
-        p.put("num.io.threads", "2");
-        p.put("background.threads", "2");
-        return p;
-    }
-
-    /**
-     * Formats the log folder (like {@code kafka-storage.sh format}) unless it already is: a folder
-     * with a {@code meta.properties} keeps its cluster id, topics and records.
-     */
-    private static void format(KafkaConfig config, Path logDir, KafkaSecurity security) {
-        if (Files.exists(logDir.resolve("meta.properties"))) {
-            LOG.debug("kafka storage in {} already formatted, reusing it", logDir);
-            return;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Formatter formatter =
-                new Formatter()
-                        .setPrintStream(new PrintStream(out, true, StandardCharsets.UTF_8))
-                        .setNodeId(NODE_ID)
-                        .setClusterId(Uuid.randomUuid().toString())
-                        .setDirectories(List.of(logDir.toString()))
-                        .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                        .setControllerListenerName("CONTROLLER")
-                        .setMetadataLogDirectory(config.metadataLogDir())
-                        .setIgnoreFormatted(true);
-        if (security != null) {
-            formatter.setScramArguments(List.of(security.scramBootstrapArgument()));
-        }
-        try {
-            formatter.run();
-        } catch (Exception e) {
-            throw new IllegalStateException(
-                    "cannot format Kafka storage in " + logDir + ": " + e.getMessage(), e);
-        }
-        LOG.debug("kafka storage format: {}", out.toString(StandardCharsets.UTF_8).trim());
     }
 
     private void awaitReady() {
@@ -295,8 +222,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private int controllerPort;
-
     /**
      * Fault tests: shuts the broker down but keeps its ports and log folder for {@link #restart}
      * (clients see a broker outage).
@@ -316,12 +241,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (!stoppedForRestart) {
             throw new IllegalStateException("broker was not stopped for a restart");
         }
-        Path logDir = dataDir.resolve("kafka-logs");
-        Map<String, Object> settings = settings(logDir, port, controllerPort);
-        if (security != null) {
-            settings.putAll(security.brokerSettings(port, controllerPort));
-        }
-        server = new KafkaRaftServer(new KafkaConfig(settings, false), Time.SYSTEM);
+        KafkaConfig config =
+                KraftNode.config(dataDir.resolve("kafka-logs"), port, controllerPort, security);
+        server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
         stoppedForRestart = false;
         awaitReady();

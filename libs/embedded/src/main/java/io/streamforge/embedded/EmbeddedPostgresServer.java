@@ -3,10 +3,8 @@ package io.streamforge.embedded;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -26,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * development and test server, never a production one.
  *
  * <p>Crash safety (ADR 2801): a server left running on the folder by a JVM that died is stopped
- * before the start ({@link PostmasterRecovery}), and a watchdog child stops the server if this JVM
- * dies without stopping it ({@link PostmasterWatchdog}). {@link Durability} says whether commits
- * survive a crash.
+ * before the start ({@link PostmasterRecovery}), the server process is started by {@link
+ * PostgresProcess}, and a watchdog child stops the server if this JVM dies without stopping it
+ * ({@link PostmasterWatchdog}). {@link Durability} says whether commits survive a crash.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
@@ -136,7 +134,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 logSize = Files.exists(log) ? Files.size(log) : 0;
                 PostmasterRecovery.stopOrphan(cluster);
                 Map<String, String> extra = PostgresTls.config(root, tls);
-                EmbeddedPostgres pg = launch(cluster, log, durability, extra, FreePorts.pick());
+                EmbeddedPostgres pg =
+                        PostgresProcess.launch(cluster, log, durability, extra, FreePorts.pick());
                 LOG.info(
                         "PostgreSQL started on port {} with data in {} in {} ms ({})",
                         pg.getPort(),
@@ -156,7 +155,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 server.extra = extra;
                 return server;
             } catch (IOException | RuntimeException e) {
-                String tail = logTail(log, logSize);
+                String tail = PostgresProcess.logTail(log, logSize);
                 if (attempt < START_ATTEMPTS && FreePorts.isBindFailure(new Exception(tail, e))) {
                     LOG.warn("PostgreSQL port was taken meanwhile, retrying");
                     continue;
@@ -169,46 +168,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                                 + (tail.isBlank() ? "" : "; server log: " + tail.strip()),
                         e);
             }
-        }
-    }
-
-    private static EmbeddedPostgres launch(
-            Path cluster, Path log, Durability durability, Map<String, String> extra, int port)
-            throws IOException {
-        EmbeddedPostgres.Builder b = EmbeddedPostgres.builder();
-        extra.forEach(b::setServerConfig);
-        b.setDataDirectory(cluster)
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("listen_addresses", "localhost")
-                .setServerConfig("max_connections", "100")
-                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        return durabilitySettings(b, durability).start();
-    }
-
-    /**
-     * zonky starts postgres with {@code -F} (fsync off) and {@code synchronous_commit=off}; the
-     * {@code -c} settings given here come later on the command line and win.
-     */
-    private static EmbeddedPostgres.Builder durabilitySettings(
-            EmbeddedPostgres.Builder b, Durability durability) {
-        String on = durability == Durability.DURABLE ? "on" : "off";
-        return b.setServerConfig("fsync", on).setServerConfig("synchronous_commit", on);
-    }
-
-    /** What the server logged since {@code from} (at most the last 2000 characters). */
-    private static String logTail(Path log, long from) {
-        try {
-            if (!Files.exists(log)) {
-                return "";
-            }
-            byte[] all = Files.readAllBytes(log);
-            int start = (int) Math.max(from, all.length - 2000L);
-            return new String(all, start, all.length - start, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            return "";
         }
     }
 
@@ -241,7 +200,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         try {
             postgres =
-                    launch(
+                    PostgresProcess.launch(
                             dataDir.resolve("pgdata"),
                             dataDir.resolve("postgres.log"),
                             durability,

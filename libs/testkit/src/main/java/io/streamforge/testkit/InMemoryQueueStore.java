@@ -33,17 +33,7 @@ public final class InMemoryQueueStore implements QueueStore {
     public synchronized void create(QueueRecord queue) {
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(queue.status(), "status");
-        for (StepRecord s : queue.steps()) {
-            if (!s.queueId().equals(queue.queueId())) {
-                throw new IllegalArgumentException(
-                        "step "
-                                + s.telemetryId()
-                                + " belongs to queue "
-                                + s.queueId()
-                                + ", not to "
-                                + queue.queueId());
-            }
-        }
+        queue.requireValidSteps();
         if (queues.containsKey(queue.queueId())) {
             throw new PermanentException("queue " + queue.queueId() + " already exists");
         }

@@ -93,6 +93,52 @@ public abstract class QueueStoreContract {
     }
 
     @Test
+    void twoStepsWithOneTelemetryIdAreBadInputNotAnExistingQueue() {
+        QueueRecord q =
+                Fixtures.queue("q-twice", T_US)
+                        .withSteps(
+                                List.of(
+                                        Fixtures.step(
+                                                "q-twice", "loader-ws", "q-twice-ws", List.of()),
+                                        Fixtures.step(
+                                                "q-twice",
+                                                "arango-connector",
+                                                "q-twice-ws",
+                                                List.of())));
+        assertThatThrownBy(() -> store.create(q))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("queue q-twice: step telemetry id q-twice-ws appears more than once");
+        assertThat(store.find("q-twice")).isEmpty();
+        assertThat(store.list()).isEmpty();
+        store.create(Fixtures.queue("q-twice", T_US));
+        assertThat(store.find("q-twice")).as("nothing of the refused queue was left").isPresent();
+    }
+
+    @Test
+    void aStepWithoutAStatusIsRejected() {
+        StepRecord loader =
+                Fixtures.step("q-nostat", "loader-api-candles", "q-nostat-l", List.of());
+        StepRecord bare =
+                new StepRecord(
+                        "q-nostat",
+                        "arango-connector",
+                        "candles",
+                        "q-nostat-c",
+                        "job-q-nostat-c",
+                        List.of(),
+                        null,
+                        0,
+                        "",
+                        T_US);
+        QueueRecord q = Fixtures.queue("q-nostat", T_US).withSteps(List.of(loader, bare));
+        assertThatThrownBy(() -> store.create(q))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("step status");
+        assertThat(store.find("q-nostat")).isEmpty();
+        assertThat(store.listUnfinished()).isEmpty();
+    }
+
+    @Test
     void stepUpdatesAreStored() {
         store.create(Fixtures.queue("q-steps", T_US));
         assertThat(

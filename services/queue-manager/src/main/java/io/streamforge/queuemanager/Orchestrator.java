@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * ({@link #reconcile} is also the recovery): a claimed launch that never reached the launcher is
  * launched, a running job is adopted, a job that ended without a result fails its step. A launch is
  * claimed in the store before the launcher is called, so an attempt is never launched twice.
+ * Collaborators: {@link StepLauncher} (claim, then launch), {@link StepReconciler} (one step's
+ * reconcile), {@link GoneJobs} (the grace period).
  */
 public final class Orchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
@@ -44,13 +46,12 @@ public final class Orchestrator {
     }
 
     private final QueueStore store;
-    private final JobLauncher launcher;
     private final Messaging messaging;
     private final TimeSource time;
     private final Consumer<TelemetryEvent> listener;
-    private final Consumer<String> errors;
     private final GoneJobs gone;
     private final StepLauncher stepLauncher;
+    private final StepReconciler reconciler;
     private volatile String refusing;
 
     public Orchestrator(
@@ -74,12 +75,13 @@ public final class Orchestrator {
             Consumer<String> errors) {
         this.gone = new GoneJobs(launcher, time, reconcileGraceMs);
         this.stepLauncher = new StepLauncher(store, launcher, time, errors);
+        this.reconciler =
+                new StepReconciler(
+                        store, launcher, stepLauncher, gone, time, errors, this::failQueue);
         this.store = store;
-        this.launcher = launcher;
         this.messaging = messaging;
         this.time = time;
         this.listener = listener;
-        this.errors = errors;
     }
 
     /**
@@ -99,21 +101,17 @@ public final class Orchestrator {
         stepLauncher.resumedJobs(adjust);
     }
 
-    /** Persists the plan (steps with their job specs), creates the data topic, launches. */
-    public synchronized QueueRecord start(PipelinePlanner.Plan plan) {
+    private void refuseWhileStopping() {
         if (refusing != null) {
             throw new ProblemException(503, null, "the platform is stopping: " + refusing);
         }
-        QueueRecord q = plan.queue();
-        List<StepRecord> steps =
-                q.steps().stream()
-                        .map(
-                                s ->
-                                        plan.jobs().containsKey(s.telemetryId())
-                                                ? s.withJob(plan.jobs().get(s.telemetryId()))
-                                                : s)
-                        .toList();
-        store.create(q.withSteps(steps));
+    }
+
+    /** Persists the plan (steps with their job specs), creates the data topic, launches. */
+    public synchronized QueueRecord start(PipelinePlanner.Plan plan) {
+        refuseWhileStopping();
+        QueueRecord q = plan.queueWithJobs();
+        store.create(q);
         messaging.createDataTopic(q.kafkaTopic());
         store.updateQueue(q.queueId(), QueueStatus.RUNNING, time.nowUs());
         launchReady(store.find(q.queueId()).orElseThrow());
@@ -173,7 +171,7 @@ public final class Orchestrator {
                         time.nowUs());
             } else if (s.launch() != LaunchState.STOPPING) {
                 store.markStopping(queueId, s.telemetryId(), time.nowUs());
-                stopJob(s.currentJobName());
+                reconciler.stopJob(s.currentJobName());
             }
         }
         store.find(queueId).ifPresent(this::advance);
@@ -187,9 +185,7 @@ public final class Orchestrator {
      * that is pending, running, finished or still stopping a job.
      */
     public synchronized QueueRecord resume(String queueId) {
-        if (refusing != null) {
-            throw new ProblemException(503, null, "the platform is stopping: " + refusing);
-        }
+        refuseWhileStopping();
         QueueRecord q =
                 store.find(queueId)
                         .orElseThrow(() -> new ProblemException(404, null, "no queue " + queueId));
@@ -239,15 +235,6 @@ public final class Orchestrator {
         return ids;
     }
 
-    private void stopJob(String jobName) {
-        try {
-            launcher.stop(jobName);
-        } catch (RuntimeException e) {
-            errors.accept("stop");
-            LOG.error("could not stop job {} (retried by reconcile)", jobName, e);
-        }
-    }
-
     /**
      * One pass over the unfinished queues (never the whole history): finishes claimed launches,
      * adopts running jobs, ends steps whose job is gone longer than the grace period without a
@@ -258,7 +245,7 @@ public final class Orchestrator {
             boolean changed = false;
             for (StepRecord s : q.steps()) {
                 if (!s.status().terminal()) {
-                    changed |= reconcileStep(q, s);
+                    changed |= reconciler.reconcile(q, s);
                 }
             }
             if (changed) {
@@ -267,49 +254,6 @@ public final class Orchestrator {
                 advance(q); // nothing changed: the loaded record is current
             }
         }
-    }
-
-    /** Whether it changed the step in the store. */
-    private boolean reconcileStep(QueueRecord q, StepRecord s) {
-        String job = s.currentJobName();
-        switch (s.launch()) {
-            case LAUNCHING -> {
-                if (!launcher.exists(job)) {
-                    return stepLauncher.launch(s, false); // claimed, but the launcher never got it
-                } else if (launcher.isRunning(job)) {
-                    return store.markLaunched(
-                            q.queueId(), s.telemetryId(), s.attempt(), time.nowUs());
-                } else if (gone.goneLongEnough(job)) {
-                    return endStep(q, s, StepStatus.FAILED, "job ended without reporting a result");
-                }
-                return false;
-            }
-            case LAUNCHED -> {
-                return gone.goneLongEnough(job)
-                        && endStep(q, s, StepStatus.FAILED, "job ended without reporting a result");
-            }
-            case STOPPING -> {
-                if (gone.goneLongEnough(job)) {
-                    return endStep(q, s, StepStatus.INTERRUPTED, "stopped; job removed");
-                }
-                stopJob(job); // idempotent: a new manager re-arms the deletion
-                return false;
-            }
-            default -> {
-                return false; // NONE: launched by advance once its dependencies finished
-            }
-        }
-    }
-
-    private boolean endStep(QueueRecord q, StepRecord s, StepStatus end, String why) {
-        gone.forget(s.currentJobName());
-        boolean changed =
-                store.updateStep(
-                        q.queueId(), s.telemetryId(), end, s.recordsWritten(), why, time.nowUs());
-        if (changed && end == StepStatus.FAILED) {
-            failQueue(q.queueId(), s.telemetryId() + ": " + why);
-        }
-        return changed;
     }
 
     /**

@@ -27,7 +27,19 @@ import java.util.stream.Collectors;
  */
 public final class PipelinePlanner {
     /** A planned pipeline: what to persist and what to launch per telemetry id. */
-    public record Plan(QueueRecord queue, Map<String, JobSpec> jobs) {}
+    public record Plan(QueueRecord queue, Map<String, JobSpec> jobs) {
+        /** The queue whose planned steps carry their job specs: what the store persists. */
+        public QueueRecord queueWithJobs() {
+            return queue.withSteps(
+                    queue.steps().stream()
+                            .map(
+                                    s ->
+                                            jobs.containsKey(s.telemetryId())
+                                                    ? s.withJob(jobs.get(s.telemetryId()))
+                                                    : s)
+                            .toList());
+        }
+    }
 
     private final TimeSource time;
     private final Supplier<String> shortIds;

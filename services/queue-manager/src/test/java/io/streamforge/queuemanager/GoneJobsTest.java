@@ -2,10 +2,6 @@ package io.streamforge.queuemanager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamforge.domain.port.JobLauncher;
-import io.streamforge.domain.queue.JobSpec;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,30 +10,13 @@ import org.junit.jupiter.api.Test;
 /** The grace period before a job without a result is judged gone, on an injected clock. */
 class GoneJobsTest {
     static final long GRACE_MS = 5_000;
-    final Set<String> running = new HashSet<>();
+    final RecordingJobLauncher launcher = new RecordingJobLauncher();
     final AtomicLong nowUs = new AtomicLong(1_000_000_000L);
     final AtomicBoolean current = new AtomicBoolean(true);
     GoneJobs gone;
 
     @BeforeEach
     void setUp() {
-        JobLauncher launcher =
-                new JobLauncher() {
-                    @Override
-                    public void launch(JobSpec spec) {
-                        running.add(spec.jobName());
-                    }
-
-                    @Override
-                    public void delete(String jobName) {
-                        running.remove(jobName);
-                    }
-
-                    @Override
-                    public boolean isRunning(String jobName) {
-                        return running.contains(jobName);
-                    }
-                };
         gone = new GoneJobs(launcher, nowUs::get, GRACE_MS);
         gone.telemetryCurrent(current::get);
     }
@@ -48,7 +27,7 @@ class GoneJobsTest {
 
     @Test
     void aRunningJobIsNeverGone() {
-        running.add("job-1");
+        launcher.launch(RecordingJobLauncher.job("job-1"));
         assertThat(gone.goneLongEnough("job-1")).isFalse();
         advanceMs(10 * GRACE_MS);
         assertThat(gone.goneLongEnough("job-1")).isFalse();
@@ -69,9 +48,9 @@ class GoneJobsTest {
     void aJobSeenRunningAgainStartsItsGraceAnew() {
         assertThat(gone.goneLongEnough("job-1")).isFalse();
         advanceMs(GRACE_MS - 1);
-        running.add("job-1"); // e.g. the API server answered late
+        launcher.launch(RecordingJobLauncher.job("job-1")); // e.g. the API server answered late
         assertThat(gone.goneLongEnough("job-1")).isFalse();
-        running.remove("job-1");
+        launcher.end("job-1");
         assertThat(gone.goneLongEnough("job-1")).isFalse();
         advanceMs(GRACE_MS - 1);
         assertThat(gone.goneLongEnough("job-1")).isFalse();

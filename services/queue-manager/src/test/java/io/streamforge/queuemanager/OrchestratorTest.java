@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamforge.domain.Symbol;
-import io.streamforge.domain.port.JobLauncher;
 import io.streamforge.domain.queue.JobSpec;
 import io.streamforge.domain.queue.LaunchState;
 import io.streamforge.domain.queue.QueueRecord;
@@ -15,47 +14,26 @@ import io.streamforge.kafka.TelemetryEvent;
 import io.streamforge.testkit.InMemoryQueueStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Orchestration logic against the honest in-memory queue store and a recording launcher. */
+/**
+ * Orchestration logic against the honest in-memory queue store and the tests' {@link
+ * RecordingJobLauncher}.
+ */
 class OrchestratorTest {
     final InMemoryQueueStore store = new InMemoryQueueStore();
-    final List<String> launched = new ArrayList<>();
-    final List<JobSpec> specs = new ArrayList<>();
-    final Set<String> running = new HashSet<>();
+    final RecordingJobLauncher launcher = new RecordingJobLauncher();
     final List<String> stops = new ArrayList<>();
     final AtomicLong now = new AtomicLong(1_000_000);
     Orchestrator orch;
-    JobLauncher launcher;
     Orchestrator.Messaging messaging;
 
     @BeforeEach
     void setUp() {
-        launcher =
-                new JobLauncher() {
-                    @Override
-                    public void launch(JobSpec spec) {
-                        launched.add(spec.target());
-                        specs.add(spec);
-                        running.add(spec.jobName());
-                    }
-
-                    @Override
-                    public void delete(String jobName) {
-                        running.remove(jobName);
-                    }
-
-                    @Override
-                    public boolean isRunning(String jobName) {
-                        return running.contains(jobName);
-                    }
-                };
         messaging =
                 new Orchestrator.Messaging() {
                     @Override
@@ -122,16 +100,17 @@ class OrchestratorTest {
                                 + "{\"target\":\"graph-builder\"},{\"target\":\"gnn-trainer\"}");
         assertThat(q.queueId()).isEqualTo("loader-multi-candles-2024-01-01-abc123");
         assertThat(reload(q).status()).isEqualTo(QueueStatus.RUNNING);
-        assertThat(launched).containsExactly("loader-api-candles", "arango-connector");
+        assertThat(launcher.launchedTargets())
+                .containsExactly("loader-api-candles", "arango-connector");
         event(q, "loader-api-candles", "started");
         event(q, "arango-connector", "started");
         event(q, "loader-api-candles", "finished");
-        assertThat(launched).hasSize(2);
+        assertThat(launcher.launchedTargets()).hasSize(2);
         event(q, "arango-connector", "finished");
-        assertThat(launched)
+        assertThat(launcher.launchedTargets())
                 .containsExactly("loader-api-candles", "arango-connector", "graph-builder");
         event(q, "graph-builder", "finished");
-        assertThat(launched).last().isEqualTo("gnn-trainer");
+        assertThat(launcher.launchedTargets()).last().isEqualTo("gnn-trainer");
         assertThat(reload(q).status()).isEqualTo(QueueStatus.RUNNING);
         event(q, "gnn-trainer", "finished");
         assertThat(reload(q).status()).isEqualTo(QueueStatus.FINISHED);
@@ -248,7 +227,7 @@ class OrchestratorTest {
         assertThat(reload(q).status()).isEqualTo(QueueStatus.FAILED);
         StepRecord graph = reload(q).steps().get(2);
         assertThat(graph.status()).isEqualTo(StepStatus.INTERRUPTED);
-        assertThat(launched).doesNotContain("graph-builder");
+        assertThat(launcher.launchedTargets()).doesNotContain("graph-builder");
         event(q, "arango-connector", "interrupted");
         assertThat(reload(q).status()).isEqualTo(QueueStatus.FAILED);
     }
@@ -281,14 +260,15 @@ class OrchestratorTest {
         event(q, "loader-api-candles", "interrupted");
         event(q, "arango-connector", "interrupted");
         assertThat(reload(q).status()).isEqualTo(QueueStatus.INTERRUPTED);
-        launched.clear();
+        int before = launcher.launches().size();
 
         QueueRecord resumed = orch.resume(q.queueId());
 
         assertThat(stops).containsExactly(q.queueId(), "start " + q.queueId());
         assertThat(resumed.queueId()).isEqualTo(q.queueId());
         assertThat(resumed.status()).isEqualTo(QueueStatus.RUNNING);
-        assertThat(launched).containsExactlyInAnyOrder("loader-api-candles", "arango-connector");
+        assertThat(launcher.launchedTargets().subList(before, launcher.launches().size()))
+                .containsExactlyInAnyOrder("loader-api-candles", "arango-connector");
         StepRecord trades = step(resumed, "loader-api-trades");
         assertThat(trades.status()).isEqualTo(StepStatus.FINISHED);
         assertThat(trades.attempt()).isEqualTo(1);
@@ -297,10 +277,10 @@ class OrchestratorTest {
             assertThat(s.attempt()).isEqualTo(2);
             assertThat(s.launch()).isEqualTo(LaunchState.LAUNCHED);
             assertThat(s.message()).isEmpty();
-            assertThat(running).contains(s.jobName() + "-r2");
+            assertThat(launcher.running()).contains(s.jobName() + "-r2");
         }
         orch.reconcile();
-        assertThat(launched).hasSize(2);
+        assertThat(launcher.launches()).hasSize(before + 2);
         event(q, "loader-api-candles", "finished");
         event(q, "arango-connector", "finished");
         assertThat(reload(q).status()).isEqualTo(QueueStatus.FINISHED);
@@ -322,17 +302,17 @@ class OrchestratorTest {
                             j.queueId(), j.telemetryId(), j.target(), j.jobName(), j.image(), env);
                 });
         QueueRecord q = start("{\"target\":\"loader-api-candles\"}");
-        assertThat(specs)
+        assertThat(launcher.launches())
                 .singleElement()
                 .satisfies(j -> assertThat(j.env()).doesNotContainKey("LOAD_RANGES"));
         orch.stop(q.queueId());
         event(q, "loader-api-candles", "interrupted");
         orch.resume(q.queueId());
-        assertThat(specs).hasSize(2);
-        assertThat(specs.get(1).env()).containsEntry("LOAD_RANGES", "BTCUSDT=");
-        assertThat(specs.get(0).env()).containsEntry("ATTEMPT", "1");
-        assertThat(specs.get(1).env()).containsEntry("ATTEMPT", "2");
-        assertThat(specs.get(1).jobName()).endsWith("-r2");
+        assertThat(launcher.launches()).hasSize(2);
+        assertThat(launcher.launches().get(1).env()).containsEntry("LOAD_RANGES", "BTCUSDT=");
+        assertThat(launcher.launches().get(0).env()).containsEntry("ATTEMPT", "1");
+        assertThat(launcher.launches().get(1).env()).containsEntry("ATTEMPT", "2");
+        assertThat(launcher.launches().get(1).jobName()).endsWith("-r2");
         assertThat(step(reload(q), "loader-api-candles").env())
                 .as("the stored plan is unchanged")
                 .doesNotContainKey("LOAD_RANGES");
@@ -407,7 +387,7 @@ class OrchestratorTest {
         assertThat(reload(done).status()).isEqualTo(QueueStatus.FINISHED);
         event(q, "loader-api-candles", "error"); // a late report cannot fail it
         assertThat(reload(q).status()).isEqualTo(QueueStatus.INTERRUPTED);
-        assertThat(launched).doesNotContain("graph-builder");
+        assertThat(launcher.launchedTargets()).doesNotContain("graph-builder");
         assertThatThrownBy(() -> start("{\"target\":\"dummy-service\"}"))
                 .isInstanceOfSatisfying(
                         ProblemException.class, e -> assertThat(e.status()).isEqualTo(503))
@@ -418,7 +398,7 @@ class OrchestratorTest {
     void aWorkerThatVanishesWithoutAResultFailsAfterTheGracePeriod() {
         QueueRecord q = start("{\"target\":\"dummy-service\"}");
         event(q, "dummy-service", "started");
-        running.clear();
+        launcher.running().forEach(launcher::end);
         orch.reconcile();
         assertThat(reload(q).status()).isEqualTo(QueueStatus.RUNNING);
         now.addAndGet(6_000_000);
@@ -469,10 +449,11 @@ class OrchestratorTest {
         orch = restarted();
         orch.reconcile();
         orch.reconcile();
-        assertThat(launched).containsExactly("loader-api-candles", "arango-connector");
+        assertThat(launcher.launchedTargets())
+                .containsExactly("loader-api-candles", "arango-connector");
         event(q, "loader-api-candles", "finished");
         event(q, "arango-connector", "finished");
-        assertThat(launched)
+        assertThat(launcher.launchedTargets())
                 .containsExactly("loader-api-candles", "arango-connector", "graph-builder");
         event(q, "graph-builder", "finished");
         assertThat(reload(q).status()).isEqualTo(QueueStatus.FINISHED);
@@ -515,11 +496,11 @@ class OrchestratorTest {
         orch = restarted();
         orch.reconcile();
         orch.reconcile();
-        assertThat(launched).containsExactly("dummy-service");
+        assertThat(launcher.launchedTargets()).containsExactly("dummy-service");
         StepRecord s = store.find("q-claimed").orElseThrow().steps().get(0);
         assertThat(s.launch()).isEqualTo(LaunchState.LAUNCHED);
         assertThat(s.attempt()).isEqualTo(1);
-        assertThat(running).containsExactly("q-claimed-job");
+        assertThat(launcher.running()).containsExactly("q-claimed-job");
     }
 
     @Test
@@ -527,7 +508,7 @@ class OrchestratorTest {
         QueueRecord q =
                 start("{\"target\":\"loader-api-candles\"},{\"target\":\"arango-connector\"}");
         event(q, "arango-connector", "loading");
-        running.remove(step(q, "loader-api-candles").jobName());
+        launcher.end(step(q, "loader-api-candles").jobName());
         orch = restarted();
         orch.reconcile();
         now.addAndGet(6_000_000);
@@ -537,69 +518,32 @@ class OrchestratorTest {
         assertThat(loader.message()).isEqualTo("job ended without reporting a result");
         assertThat(reload(q).status()).isEqualTo(QueueStatus.FAILED);
         assertThat(step(q, "arango-connector").launch()).isEqualTo(LaunchState.STOPPING);
-        assertThat(launched).hasSize(2);
+        assertThat(launcher.launchedTargets()).hasSize(2);
     }
 
     @Test
     void aFailedLaunchIsRetriedByReconcileUnderTheSameAttempt() {
         List<String> failures = new ArrayList<>();
-        JobLauncher flaky =
-                new JobLauncher() {
-                    int calls;
-
-                    @Override
-                    public void launch(JobSpec spec) {
-                        if (calls++ == 0) {
-                            throw new IllegalStateException("API server down");
-                        }
-                        launcher.launch(spec);
-                    }
-
-                    @Override
-                    public void delete(String jobName) {}
-
-                    @Override
-                    public boolean isRunning(String jobName) {
-                        return launcher.isRunning(jobName);
-                    }
-                };
-        orch = new Orchestrator(store, flaky, messaging, now::get, e -> {}, 5_000, failures::add);
+        launcher.failNextLaunch(new IllegalStateException("API server down"));
+        orch =
+                new Orchestrator(
+                        store, launcher, messaging, now::get, e -> {}, 5_000, failures::add);
         QueueRecord q = start("{\"target\":\"dummy-service\"}");
         assertThat(failures).containsExactly("launch");
         assertThat(step(q, "dummy-service").launch()).isEqualTo(LaunchState.LAUNCHING);
         orch.reconcile();
         orch.reconcile();
-        assertThat(launched).containsExactly("dummy-service");
+        assertThat(launcher.launchedTargets()).containsExactly("dummy-service");
         assertThat(step(q, "dummy-service").launch()).isEqualTo(LaunchState.LAUNCHED);
     }
 
     @Test
     void stopAsksTheLauncherToStopTheJobsAndEndsInterruptedWhenTheyAreGone() {
-        List<String> stopped = new ArrayList<>();
-        JobLauncher recording =
-                new JobLauncher() {
-                    @Override
-                    public void launch(JobSpec spec) {
-                        launcher.launch(spec);
-                    }
-
-                    @Override
-                    public void delete(String jobName) {
-                        stopped.add(jobName);
-                        running.remove(jobName);
-                    }
-
-                    @Override
-                    public boolean isRunning(String jobName) {
-                        return launcher.isRunning(jobName);
-                    }
-                };
-        orch = new Orchestrator(store, recording, messaging, now::get, e -> {}, 5_000);
         QueueRecord q =
                 start("{\"target\":\"loader-api-candles\"},{\"target\":\"arango-connector\"}");
         event(q, "loader-api-candles", "loading");
         assertThat(orch.stop(q.queueId())).isTrue();
-        assertThat(stopped)
+        assertThat(launcher.stopped())
                 .containsExactlyInAnyOrder(
                         step(q, "loader-api-candles").jobName(),
                         step(q, "arango-connector").jobName());
@@ -647,7 +591,9 @@ class OrchestratorTest {
                 new java.util.concurrent.atomic.AtomicBoolean(false);
         orch.telemetryCurrent(current::get);
         QueueRecord q = start("{\"target\":\"dummy-service\"}");
-        running.clear(); // the job ended; its result is still unread (Kafka down, rebalance)
+        launcher.running()
+                .forEach(launcher::end); // the job ended; its result is still unread (Kafka down,
+        // rebalance)
         orch.reconcile();
         now.addAndGet(60_000_000);
         orch.reconcile();

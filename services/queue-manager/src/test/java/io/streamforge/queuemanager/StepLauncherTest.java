@@ -2,7 +2,6 @@ package io.streamforge.queuemanager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamforge.domain.port.JobLauncher;
 import io.streamforge.domain.queue.JobSpec;
 import io.streamforge.domain.queue.LaunchState;
 import io.streamforge.domain.queue.QueueRecord;
@@ -19,31 +18,12 @@ import org.junit.jupiter.api.Test;
 /** Claim before launch, ATTEMPT in the job, the resumed-job adjustment, launcher failures. */
 class StepLauncherTest {
     final InMemoryQueueStore store = new InMemoryQueueStore();
-    final List<JobSpec> launched = new ArrayList<>();
+    final RecordingJobLauncher launcher = new RecordingJobLauncher();
     final List<String> errors = new ArrayList<>();
-    RuntimeException launcherFails;
     StepLauncher steps;
 
     @BeforeEach
     void setUp() {
-        JobLauncher launcher =
-                new JobLauncher() {
-                    @Override
-                    public void launch(JobSpec spec) {
-                        if (launcherFails != null) {
-                            throw launcherFails;
-                        }
-                        launched.add(spec);
-                    }
-
-                    @Override
-                    public void delete(String jobName) {}
-
-                    @Override
-                    public boolean isRunning(String jobName) {
-                        return false;
-                    }
-                };
         steps = new StepLauncher(store, launcher, () -> 42L, errors::add);
         StepRecord planned =
                 QueueRulesTest.step("loader-api-candles", StepStatus.PENDING, 0)
@@ -66,8 +46,8 @@ class StepLauncherTest {
     @Test
     void theFirstLaunchClaimsAttemptOneAndTheJobCarriesIt() {
         assertThat(steps.launch(stored(), true)).isTrue();
-        assertThat(launched).hasSize(1);
-        JobSpec job = launched.get(0);
+        assertThat(launcher.launches()).hasSize(1);
+        JobSpec job = launcher.launches().get(0);
         assertThat(job.jobName()).isEqualTo("q1-candles");
         assertThat(job.env()).containsEntry("ATTEMPT", "1").containsEntry("SYMBOLS", "BTCUSDT");
         assertThat(stored().attempt()).isEqualTo(1);
@@ -80,7 +60,7 @@ class StepLauncherTest {
         StepRecord before = stored();
         assertThat(store.claimLaunch("q1", before.telemetryId(), 1, 1)).isTrue(); // a rival
         assertThat(steps.launch(before, true)).isFalse();
-        assertThat(launched).isEmpty();
+        assertThat(launcher.launches()).isEmpty();
     }
 
     @Test
@@ -102,8 +82,8 @@ class StepLauncherTest {
         steps.launch(stored(), true);
         assertThat(adjusted).isEmpty();
         steps.launch(stored(), true); // attempt 2, as after a resume
-        assertThat(launched).hasSize(2);
-        JobSpec second = launched.get(1);
+        assertThat(launcher.launches()).hasSize(2);
+        JobSpec second = launcher.launches().get(1);
         assertThat(second.jobName()).isEqualTo("q1-candles-r2");
         assertThat(second.env())
                 .containsEntry("ATTEMPT", "2")
@@ -113,16 +93,15 @@ class StepLauncherTest {
 
     @Test
     void aLauncherFailureIsCountedAndLeavesTheStepLaunchingForReconcile() {
-        launcherFails = new IllegalStateException("API server down");
+        launcher.failNextLaunch(new IllegalStateException("API server down"));
         assertThat(steps.launch(stored(), true)).as("the claim changed the step").isTrue();
         assertThat(errors).containsExactly("launch");
         assertThat(stored().launch()).isEqualTo(LaunchState.LAUNCHING);
         assertThat(stored().attempt()).isEqualTo(1);
 
-        launcherFails = null;
         assertThat(steps.launch(stored(), false)).isTrue(); // reconcile: same attempt, no claim
-        assertThat(launched).extracting(JobSpec::jobName).containsExactly("q1-candles");
-        assertThat(launched.get(0).env()).containsEntry("ATTEMPT", "1");
+        assertThat(launcher.launches()).extracting(JobSpec::jobName).containsExactly("q1-candles");
+        assertThat(launcher.launches().get(0).env()).containsEntry("ATTEMPT", "1");
         assertThat(stored().launch()).isEqualTo(LaunchState.LAUNCHED);
     }
 }

@@ -93,4 +93,30 @@ class QueueRecordTest {
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("queue_id");
     }
+
+    @Test
+    void validStepsPassAndBadOnesAreNamed() {
+        queue(List.of(), List.of(step("loader-api-candles"), step("arango-connector")))
+                .requireValidSteps();
+        queue(List.of(), List.of()).requireValidSteps();
+        QueueRecord twice = queue(List.of(), List.of(step("dummy-service"), step("dummy-service")));
+        assertThatThrownBy(twice::requireValidSteps)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("queue q1: step telemetry id dummy-service__s appears more than once");
+        StepRecord foreign =
+                new StepRecord(
+                        "q2",
+                        "graph-builder",
+                        "g",
+                        "g__s",
+                        "q2-g",
+                        List.of(),
+                        StepStatus.PENDING,
+                        0,
+                        "",
+                        1);
+        assertThatThrownBy(() -> queue(List.of(), List.of(foreign)).requireValidSteps())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("step g__s belongs to queue q2, not to q1");
+    }
 }

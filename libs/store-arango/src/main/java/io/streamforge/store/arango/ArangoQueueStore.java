@@ -57,18 +57,9 @@ public final class ArangoQueueStore implements QueueStore {
     public void create(QueueRecord queue) {
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(queue.status(), "status");
+        queue.requireValidSteps(); // a repeated telemetry id must not fail as a duplicate queue
         List<Map<String, Object>> steps = new ArrayList<>();
         for (StepRecord s : queue.steps()) {
-            if (!s.queueId().equals(queue.queueId())) {
-                throw new IllegalArgumentException(
-                        "step "
-                                + s.telemetryId()
-                                + " belongs to queue "
-                                + s.queueId()
-                                + ", not to "
-                                + queue.queueId());
-            }
-            Objects.requireNonNull(s.status(), "step status");
             steps.add(QueueDocs.step(s, steps.size()));
         }
         try {

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * ArangoTestSupport}): no ArangoDB server can run on this machine, so the fake stands in for it; it
  * parses and executes the AQL the adapter sends (FOR/FILTER/UPDATE … RETURN) and serialises
  * transactions that lock the same collection exclusively, as ArangoDB does — which is what makes
- * {@link #concurrentClaimsOfOneAttemptHaveOneWinner} hold.
+ * {@link #concurrentClaimsOfOneAttemptHaveOneWinner} hold. The contract's bad step lists (a step of
+ * another queue, one telemetry id twice) are refused by the adapter before anything is sent, so
+ * they prove the adapter, not the fake.
  */
 class ArangoQueueStoreContractTest extends QueueStoreContract {
     private final ArangoTestSupport.Opened opened = new ArangoTestSupport.Opened();

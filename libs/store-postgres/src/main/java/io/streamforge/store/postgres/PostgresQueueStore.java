@@ -4,15 +4,12 @@ import io.streamforge.domain.PermanentException;
 import io.streamforge.domain.port.QueueStore;
 import io.streamforge.domain.queue.QueueRecord;
 import io.streamforge.domain.queue.QueueStatus;
-import io.streamforge.domain.queue.StepRecord;
 import io.streamforge.domain.queue.StepStatus;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -46,27 +43,7 @@ public final class PostgresQueueStore implements QueueStore {
     public void create(QueueRecord queue) {
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(queue.status(), "status");
-        Set<String> telemetryIds = new HashSet<>();
-        for (StepRecord s : queue.steps()) {
-            if (!telemetryIds.add(s.telemetryId())) {
-                // the step key (queue_id, telemetry_id) would fail as "queue … already exists"
-                throw new IllegalArgumentException(
-                        "queue "
-                                + queue.queueId()
-                                + ": step telemetry id "
-                                + s.telemetryId()
-                                + " appears more than once");
-            }
-            if (!s.queueId().equals(queue.queueId())) {
-                throw new IllegalArgumentException(
-                        "step "
-                                + s.telemetryId()
-                                + " belongs to queue "
-                                + s.queueId()
-                                + ", not to "
-                                + queue.queueId());
-            }
-        }
+        queue.requireValidSteps();
         try {
             jdbc.inTransaction(
                     "create of queue " + queue.queueId(),

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** Rows of {@code queues} and {@code queue_steps} to and from records. */
 final class QueueRows {
@@ -64,7 +63,7 @@ final class QueueRows {
                 ps.setString(5, s.telemetryId());
                 ps.setString(6, s.jobName());
                 ps.setArray(7, c.createArrayOf("text", s.dependsOn().toArray()));
-                ps.setString(8, Objects.requireNonNull(s.status(), "step status").wire());
+                ps.setString(8, s.status().wire());
                 ps.setLong(9, s.recordsWritten());
                 ps.setString(10, s.message());
                 ps.setLong(11, s.updatedAtUs());

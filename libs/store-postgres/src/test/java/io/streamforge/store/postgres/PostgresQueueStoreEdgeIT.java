@@ -2,7 +2,6 @@ package io.streamforge.store.postgres;
 
 import static io.streamforge.testkit.Fixtures.T0_US;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamforge.domain.queue.LaunchState;
 import io.streamforge.domain.queue.QueueRecord;
@@ -14,7 +13,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** {@link PostgresQueueStore} beyond the shared contract: text arrays, races, bad step lists. */
+/**
+ * {@link PostgresQueueStore} beyond the shared contract: text arrays and races (bad step lists are
+ * in the contract).
+ */
 class PostgresQueueStoreEdgeIT {
     private final PostgresQueueStore store = emptyStore();
 
@@ -100,20 +102,5 @@ class PostgresQueueStoreEdgeIT {
         // the other step of the queue was not touched by any of it
         assertThat(store.find("q-race").orElseThrow().steps().get(1).launch())
                 .isEqualTo(LaunchState.NONE);
-    }
-
-    @Test
-    void twoStepsWithOneTelemetryIdAreBadInputNotAnExistingQueue() {
-        QueueRecord q =
-                Fixtures.queue("q-twice", T0_US)
-                        .withSteps(
-                                List.of(
-                                        step("q-twice", "q-twice-ws", Map.of()),
-                                        step("q-twice", "q-twice-ws", Map.of("A", "1"))));
-        assertThatThrownBy(() -> store.create(q))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("queue q-twice: step telemetry id q-twice-ws appears more than once");
-        assertThat(store.find("q-twice")).isEmpty();
-        assertThat(store.list()).isEmpty();
     }
 }
