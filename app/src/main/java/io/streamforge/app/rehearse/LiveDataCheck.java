@@ -80,26 +80,29 @@ final class LiveDataCheck {
      */
     static List<String> compare(
             Map<String, String> connectorEnv, Map<String, MarketRecord> expected) {
+        DatabaseSettings db = DatabaseSettings.read(new ConfigReader(connectorEnv));
+        try (Stores stores = Stores.open(db)) {
+            return compare(stores.marketData(), expected);
+        }
+    }
+
+    /** {@link #compare(Map, Map)} on an open store. */
+    static List<String> compare(MarketDataStore store, Map<String, MarketRecord> expected) {
         Map<String, List<MarketRecord>> groups = new TreeMap<>();
         for (MarketRecord r : expected.values()) {
             groups.computeIfAbsent(group(r), g -> new ArrayList<>()).add(r);
         }
         List<String> problems = new ArrayList<>();
-        DatabaseSettings db = DatabaseSettings.read(new ConfigReader(connectorEnv));
-        try (Stores stores = Stores.open(db)) {
-            MarketDataStore store = stores.marketData();
-            for (List<MarketRecord> want : groups.values()) {
-                List<? extends MarketRecord> have = stored(store, want.get(0));
-                if (have.size() != want.size()
-                        || !new HashSet<>(have).equals(new HashSet<>(want))) {
-                    problems.add(
-                            group(want.get(0))
-                                    + ": "
-                                    + have.size()
-                                    + " stored, the live topics have "
-                                    + want.size()
-                                    + " (or they differ)");
-                }
+        for (List<MarketRecord> want : groups.values()) {
+            List<? extends MarketRecord> have = stored(store, want.get(0));
+            if (have.size() != want.size() || !new HashSet<>(have).equals(new HashSet<>(want))) {
+                problems.add(
+                        group(want.get(0))
+                                + ": "
+                                + have.size()
+                                + " stored, the live topics have "
+                                + want.size()
+                                + " (or they differ)");
             }
         }
         return problems;
