@@ -12,6 +12,7 @@ import io.streamforge.domain.Symbol;
 import io.streamforge.embedded.EmbeddedKafkaBroker;
 import io.streamforge.sim.MarketModel;
 import io.streamforge.sim.SimConfig;
+import io.streamforge.testkit.Fixtures;
 import io.streamforge.testkit.InMemoryMarketDataStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -122,7 +123,8 @@ class LiveKedaIT {
         LiveBacklog.produce(kafka, plan, aggTrades);
         Candle first =
                 model.klines(SYMBOLS.get(0), Interval.M1, END_US, END_US + 60_000_000L).get(0);
-        Candle updated = withClose(first, first.close().add(BigDecimal.ONE));
+        Candle updated =
+                Fixtures.withClose(first, first.close().add(BigDecimal.ONE).toPlainString());
         KafkaTrigger kt = new KafkaTrigger(klines, "g", 100, 10, true, false);
         LiveBacklog.produce(
                 kafka, new LiveBacklog.Plan(kt, plan.range(), 2), List.of(first, updated));
@@ -154,23 +156,6 @@ class LiveKedaIT {
                 .asString()
                 .startsWith("aggTrade " + aggTrades.get(0).symbol() + " ")
                 .contains("stored, the live topics have");
-    }
-
-    private static Candle withClose(Candle c, BigDecimal close) {
-        return new Candle(
-                c.symbol(),
-                c.interval(),
-                c.openTimeUs(),
-                c.closeTimeUs(),
-                c.open(),
-                c.high().max(close),
-                c.low(),
-                close,
-                c.volume(),
-                c.quoteVolume(),
-                c.tradeCount(),
-                c.takerBuyBaseVolume(),
-                c.takerBuyQuoteVolume());
     }
 
     private static Candle withOpen(Candle c, long openUs) {
