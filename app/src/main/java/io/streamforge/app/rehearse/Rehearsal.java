@@ -74,17 +74,18 @@ public final class Rehearsal {
 
     private final Options o;
     private final PrintStream out;
-    private final List<Row> rows = new ArrayList<>();
-    private final List<String> failures = new ArrayList<>();
-    private final List<String> notes = new ArrayList<>();
-    private final List<String> checks = new ArrayList<>();
-    private final LocalDate firstDay = LocalDate.now(ZoneOffset.UTC);
+    private final Findings findings = new Findings();
+    private final List<Row> rows = findings.rows;
+    private final List<String> failures = findings.failures;
+    private final List<String> notes = findings.notes;
+    private final List<String> checks = findings.checks;
+    private final Teardown teardown;
     private final Map<String, PodSpec> deployments = new LinkedHashMap<>();
-    private ChartEnv chartEnv;
 
     private Rehearsal(Options o, PrintStream out) {
         this.o = o;
         this.out = out;
+        this.teardown = new Teardown(findings, o.root(), LocalDate.now(ZoneOffset.UTC));
     }
 
     /**
@@ -101,7 +102,7 @@ public final class Rehearsal {
         RenderedChart chart =
                 RenderedChart.render(o.root().resolve("deploy/helm/streamforge"), o.values());
         ChartEnv env = new ChartEnv(chart);
-        chartEnv = env;
+        findings.chartEnv(env);
         List<String> missing = ServiceImage.missingOf(o.root(), env.services());
         if (!missing.isEmpty()) {
             throw new IllegalStateException(ServiceImage.missing(missing));
@@ -149,18 +150,13 @@ public final class Rehearsal {
                 if (liveDeployments != null) {
                     liveData(liveDeployments, running, stoppedEarly, infra);
                 }
-                stopDeployments(running, metrics, infra.logs(), stoppedEarly);
-                metricCheck(running, exposed);
+                teardown.stopDeployments(running, metrics, infra.logs(), stoppedEarly);
+                teardown.metricCheck(running, exposed);
                 kubelet.close();
-                jobRows(kubelet);
+                teardown.jobRows(kubelet);
             }
         }
-        return new Result(
-                chart.values(),
-                List.copyOf(rows),
-                List.copyOf(failures),
-                List.copyOf(notes),
-                List.copyOf(checks));
+        return findings.result(chart.values());
     }
 
     private Map<String, ChildPod> startDeployments(
@@ -290,7 +286,7 @@ public final class Rehearsal {
                 new Row(
                         "deployment/" + deployment + " (first pod)",
                         qm.service(),
-                        checkEnv(qm, false),
+                        findings.checkEnv(qm, false),
                         "SIGKILL mid-backfill, replaced",
                         true));
         ChildPod next = pods.start(deployment + "-1", deployments.get(deployment), qm.httpPort());
@@ -320,103 +316,6 @@ public final class Rehearsal {
         }
         live.lines().forEach(out::println);
         checks.addAll(live.lines());
-        for (DeploymentReplicas.Replica r : live.stopReplicas()) {
-            boolean ok = r.exitCode() != null && r.exitCode() != -1;
-            rows.add(
-                    new Row(
-                            "deployment/" + r.pod().name() + " (KEDA replica)",
-                            r.pod().service(),
-                            checkEnv(r.pod(), false),
-                            ok
-                                    ? "started and stopped by KEDA's stand-in, SIGTERM -> exit "
-                                            + r.exitCode()
-                                    : r.pod().exitMessage(),
-                            ok));
-        }
-    }
-
-    /** The dashboards' and rules' metrics against the scrapes ({@link MetricCheck}). */
-    private void metricCheck(Map<String, ChildPod> running, Map<String, Set<String>> exposed) {
-        MetricCheck m = MetricCheck.of(o.root(), running, exposed);
-        checks.add(m.line());
-        m.lines().forEach(l -> checks.add("  " + l));
-        failures.addAll(m.failures());
-    }
-
-    /**
-     * SIGTERM to every Deployment's pod (its log records are flushed then), the log check, and one
-     * row per Deployment.
-     */
-    private void stopDeployments(
-            Map<String, ChildPod> running,
-            Map<String, String> metrics,
-            ForwardReceiver receiver,
-            Map<String, Integer> stoppedEarly)
-            throws InterruptedException {
-        Map<String, Integer> codes = new LinkedHashMap<>(stoppedEarly);
-        for (Map.Entry<String, ChildPod> e : running.entrySet()) {
-            if (codes.containsKey(e.getKey())) {
-                continue;
-            }
-            boolean wasAlive = e.getValue().process().isAlive();
-            int code = e.getValue().stop(30_000);
-            codes.put(e.getKey(), wasAlive ? code : null);
-        }
-        LogCheck logs = LogCheck.of(receiver, IndexNames.of(o.root()), running, firstDay);
-        checks.add(logs.line());
-        failures.addAll(logs.failures());
-        for (Map.Entry<String, ChildPod> e : running.entrySet()) {
-            ChildPod pod = e.getValue();
-            Integer code = codes.get(e.getKey());
-            String log = logs.perWorkload().get(e.getKey());
-            boolean ok =
-                    code != null
-                            && code != -1
-                            && !metrics.get(e.getKey()).startsWith("no")
-                            && (log == null || !log.startsWith("logs: none"));
-            String result =
-                    code != null
-                            ? "ready, "
-                                    + metrics.get(e.getKey())
-                                    + (log == null ? "" : ", " + log)
-                                    + ", SIGTERM -> exit "
-                                    + code
-                            : pod.exitMessage();
-            rows.add(
-                    new Row(
-                            "deployment/" + e.getKey(),
-                            pod.service(),
-                            checkEnv(pod, false),
-                            result,
-                            ok));
-        }
-    }
-
-    private void jobRows(ProcessKubelet kubelet) {
-        for (ProcessKubelet.JobRun run : kubelet.runs()) {
-            ChildPod pod = run.pod();
-            boolean ok = run.exitCode() != null && run.exitCode() == 0;
-            String result =
-                    pod == null
-                            ? "not started"
-                            : ok
-                                    ? "exit 0"
-                                    : run.deleted() ? "deleted, stopped" : pod.exitMessage();
-            rows.add(
-                    new Row(
-                            "job/" + run.job(),
-                            pod == null ? "?" : pod.service(),
-                            pod == null ? 0 : checkEnv(pod, true),
-                            result,
-                            ok || run.deleted()));
-        }
-        kubelet.errors().forEach(e -> failures.add("kubelet: " + e));
-    }
-
-    /**
-     * The container's variables against the service registry: each must be one the service reads.
-     */
-    private int checkEnv(ChildPod pod, boolean job) {
-        return chartEnv.check(pod, job, failures, notes);
+        teardown.replicaRows(live.stopReplicas());
     }
 }
