@@ -129,13 +129,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             long t0 = System.nanoTime();
             long logSize = 0;
+            EmbeddedPostgres pg = null;
             try {
                 Files.createDirectories(root);
                 logSize = Files.exists(log) ? Files.size(log) : 0;
                 PostmasterRecovery.stopOrphan(cluster);
                 Map<String, String> extra = PostgresTls.config(root, tls);
-                EmbeddedPostgres pg =
-                        PostgresProcess.launch(cluster, log, durability, extra, FreePorts.pick());
+                pg = PostgresProcess.launch(cluster, log, durability, extra, FreePorts.pick());
                 LOG.info(
                         "PostgreSQL started on port {} with data in {} in {} ms ({})",
                         pg.getPort(),
@@ -155,6 +155,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 server.extra = extra;
                 return server;
             } catch (IOException | RuntimeException e) {
+                stopAfterFailedStart(pg, e);
                 String tail = PostgresProcess.logTail(log, logSize);
                 if (attempt < START_ATTEMPTS && FreePorts.isBindFailure(new Exception(tail, e))) {
                     LOG.warn("PostgreSQL port was taken meanwhile, retrying");
@@ -168,6 +169,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                                 + (tail.isBlank() ? "" : "; server log: " + tail.strip()),
                         e);
             }
+        }
+    }
+
+    /**
+     * A start that failed after the server process was running (the TLS password, the watchdog)
+     * stops it, so it does not live on until the JVM exits; a failure to stop is added to {@code
+     * failure}.
+     */
+    private static void stopAfterFailedStart(EmbeddedPostgres pg, Exception failure) {
+        if (pg == null) {
+            return;
+        }
+        try {
+            pg.close();
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
@@ -83,6 +84,34 @@ class PostgresTlsServerTest {
                     .hasMessageContaining("hostname");
             p.setProperty("sslmode", "verify-ca");
             DriverManager.getConnection(url, p).close();
+        }
+    }
+
+    /**
+     * A start that fails after the server process is running stops it. Real input provokes it: a
+     * kept cluster whose role runs read-only transactions by default passes zonky's start-up check
+     * ({@code SELECT 1}) but refuses the TLS start's {@code ALTER ROLE ... PASSWORD}. Before the
+     * fix the postmaster lived on until the JVM exited.
+     */
+    @Test
+    void aTlsStartThatCannotSetThePasswordStopsTheServer() throws Exception {
+        Path folder = dir.resolve("read-only");
+        Path cluster = folder.resolve("pgdata");
+        try (EmbeddedPostgresServer plain = EmbeddedPostgresServer.start(folder);
+                Connection c = plain.dataSource().getConnection();
+                Statement st = c.createStatement()) {
+            st.execute("ALTER ROLE postgres SET default_transaction_read_only = on");
+        }
+        ThrowawayCa.ServerCert cert = ca.issueLocalhost("postgres-read-only");
+        try {
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(folder, cert))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot require a password")
+                    .hasMessageContaining("read-only transaction");
+            assertThat(PostmasterRecovery.livePostmaster(cluster)).as("server stopped").isEmpty();
+            assertThat(cluster.resolve(PostmasterRecovery.PID_FILE)).doesNotExist();
+        } finally {
+            PostmasterRecovery.stopOrphan(cluster); // the leaked server, were the fix missing
         }
     }
 

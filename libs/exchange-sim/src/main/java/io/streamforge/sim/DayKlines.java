@@ -12,11 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * candles touches each day's trades once; only a day cut by "as of" is aggregated from trades.
  */
 final class DayKlines {
-    private final MarketModel model;
+    private final DayStore days;
     private final Map<String, CandleAcc> summaries = new ConcurrentHashMap<>();
 
-    DayKlines(MarketModel model) {
-        this.model = model;
+    DayKlines(DayStore days) {
+        this.days = days;
     }
 
     static boolean applies(Interval interval) {
@@ -33,12 +33,12 @@ final class DayKlines {
         for (; open < stopAll; open = interval.nextOpenTime(open)) {
             long stop = Math.min(interval.nextOpenTime(open), asOfUs);
             CandleAcc acc = new CandleAcc(spec);
-            for (long d = Math.max(open, model.genesisUs()) / day; d * day < stop; d++) {
+            for (long d = Math.max(open, days.genesisUs()) / day; d * day < stop; d++) {
                 if ((d + 1) * day <= asOfUs) {
                     acc.merge(summary(spec, d));
                     continue;
                 }
-                DayData data = model.day(spec.symbol(), d);
+                DayData data = days.day(spec.symbol(), d);
                 for (int i = 0; i < data.size() && data.timeUs[i] < stop; i++) {
                     acc.add(data, i);
                 }
@@ -60,7 +60,7 @@ final class DayKlines {
         return summaries.computeIfAbsent(
                 spec.symbol().value() + "@" + epochDay,
                 k -> {
-                    DayData data = model.dayUncached(spec.symbol(), epochDay);
+                    DayData data = days.dayUncached(spec.symbol(), epochDay);
                     CandleAcc acc = new CandleAcc(spec);
                     for (int i = 0; i < data.size(); i++) {
                         acc.add(data, i);

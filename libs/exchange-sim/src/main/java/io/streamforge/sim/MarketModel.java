@@ -21,41 +21,30 @@ import java.util.Set;
  * from the seed alone (O(trades of that day), never from the epoch), and klines of every interval
  * are exactly the aggregation of those aggTrades. Nothing exists before the genesis day. The model
  * has no clock: callers (the REST layer) cut data at "now" with the {@code asOfUs} variants.
- * Thread-safe.
+ * Thread-safe. The generated days live in {@link DayStore}, candles are aggregated by {@link
+ * DayKlines} (whole days) and {@link TradeKlines} (shorter intervals).
  */
 public final class MarketModel {
     private final long seed;
     private final int perDay;
     private final long genesisDay;
     private final Map<Symbol, SymbolSpec> specs = new LinkedHashMap<>();
-    private final Map<Symbol, PricePath> paths = new LinkedHashMap<>();
-    private final DayGenerator generator;
-    private final Map<DayKey, DayData> cache;
+    private final DayStore days;
     private final DayKlines dayKlines;
+    private final TradeKlines tradeKlines;
     private final ModelAdjustments adjustments;
-
-    private record DayKey(Symbol symbol, long epochDay) {}
 
     public MarketModel(SimConfig config) {
         this.seed = config.seed();
         this.perDay = config.aggTradesPerDay();
         this.genesisDay = config.genesisDate().toEpochDay();
-        this.generator = new DayGenerator(seed, perDay, genesisDay);
         for (Symbol s : config.symbols()) {
-            SymbolSpec spec = SymbolSpec.of(s, seed);
-            specs.put(s, spec);
-            paths.put(s, generator.pathFor(spec));
+            specs.put(s, SymbolSpec.of(s, seed));
         }
-        this.dayKlines = new DayKlines(this);
         this.adjustments = new ModelAdjustments(seed);
-        int cap = config.dayCacheSize();
-        this.cache =
-                new LinkedHashMap<>(64, 0.75f, true) {
-                    @Override
-                    protected boolean removeEldestEntry(Map.Entry<DayKey, DayData> e) {
-                        return size() > cap;
-                    }
-                };
+        this.days = new DayStore(config, specs, adjustments);
+        this.dayKlines = new DayKlines(days);
+        this.tradeKlines = new TradeKlines(days, adjustments);
     }
 
     public Set<Symbol> symbols() {
@@ -110,25 +99,7 @@ public final class MarketModel {
         if (DayKlines.applies(interval)) {
             return dayKlines.klines(spec, interval, open, stopAll, asOfUs);
         }
-        TradeCursor cur = new TradeCursor(this, symbol, Math.max(open, genesisUs()));
-        long prevClose = interval == Interval.S1 ? cur.previousPriceTicks() : -1;
-        while (open < stopAll) {
-            long next = interval.nextOpenTime(open);
-            long stop = Math.min(next, asOfUs);
-            CandleAcc acc = new CandleAcc(spec);
-            while (cur.hasTradeBefore(stop)) {
-                acc.add(cur.day, cur.idx);
-                cur.advance();
-            }
-            if (!acc.isEmpty() || (prevClose >= 0 && !inMaintenance(open, next))) {
-                out.add(acc.toCandle(interval, open, prevClose));
-            }
-            if (!acc.isEmpty()) {
-                prevClose = acc.closeTicks();
-            }
-            open = next;
-        }
-        return out;
+        return tradeKlines.klines(spec, interval, open, stopAll, asOfUs);
     }
 
     /** All aggTrades with time in [startUs, endUs), chronological. */
@@ -138,7 +109,7 @@ public final class MarketModel {
         if (endUs <= genesisUs() || startUs >= endUs) {
             return out;
         }
-        TradeCursor cur = new TradeCursor(this, symbol, Math.max(startUs, genesisUs()));
+        TradeCursor cur = new TradeCursor(days, symbol, Math.max(startUs, genesisUs()));
         while (cur.hasTradeBefore(endUs)) {
             out.add(visible(cur.day.trade(cur.idx)));
             cur.advance();
@@ -242,7 +213,7 @@ public final class MarketModel {
     /** Log mid price of {@code symbol} at {@code timeUs} (the path trades are printed around). */
     double midPrice(Symbol symbol, long timeUs) {
         SymbolSpec spec = spec(symbol);
-        return StrictMath.exp(generator.logMid(spec, paths.get(symbol), timeUs));
+        return StrictMath.exp(days.logMid(spec, timeUs));
     }
 
     /** Agg id of the first trade at or after {@code timeUs} (ids before genesis are 0). */
@@ -265,38 +236,8 @@ public final class MarketModel {
         return spec;
     }
 
-    /** The day from the cache, or generated without filling the cache. */
-    DayData dayUncached(Symbol symbol, long epochDay) {
-        synchronized (cache) {
-            DayData d = cache.get(new DayKey(symbol, epochDay));
-            if (d != null) {
-                return d;
-            }
-        }
-        return generate(symbol, epochDay);
-    }
-
-    private DayData generate(Symbol symbol, long epochDay) {
-        return generator.generate(
-                specs.get(symbol),
-                paths.get(symbol),
-                epochDay,
-                adjustments.closedMinutes(epochDay));
-    }
-
-    DayData day(Symbol symbol, long epochDay) {
-        DayKey key = new DayKey(symbol, epochDay);
-        synchronized (cache) {
-            DayData d = cache.get(key);
-            if (d != null) {
-                return d;
-            }
-        }
-        DayData d = generate(symbol, epochDay);
-        synchronized (cache) {
-            cache.put(key, d);
-        }
-        return d;
+    private DayData day(Symbol symbol, long epochDay) {
+        return days.day(symbol, epochDay);
     }
 
     /**
@@ -305,9 +246,7 @@ public final class MarketModel {
      */
     void setMaintenance(List<TimeRange> windows) {
         adjustments.setMaintenance(windows);
-        synchronized (cache) {
-            cache.clear();
-        }
+        days.clear();
         dayKlines.clear();
     }
 

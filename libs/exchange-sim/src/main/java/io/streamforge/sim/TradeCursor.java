@@ -4,15 +4,15 @@ import io.streamforge.domain.Symbol;
 
 /** Walks trades forward from a time across day boundaries. */
 final class TradeCursor {
-    private final MarketModel model;
+    private final DayStore days;
     private final Symbol symbol;
     DayData day;
     int idx;
 
-    TradeCursor(MarketModel model, Symbol symbol, long fromUs) {
-        this.model = model;
+    TradeCursor(DayStore days, Symbol symbol, long fromUs) {
+        this.days = days;
         this.symbol = symbol;
-        this.day = model.day(symbol, Math.floorDiv(fromUs, DayGenerator.DAY_US));
+        this.day = days.day(symbol, Math.floorDiv(fromUs, DayGenerator.DAY_US));
         this.idx = day.indexAtOrAfter(fromUs);
     }
 
@@ -21,7 +21,7 @@ final class TradeCursor {
             if (day.dayStartUs + DayGenerator.DAY_US >= stopUs) {
                 return false;
             }
-            day = model.day(symbol, Math.floorDiv(day.dayStartUs, DayGenerator.DAY_US) + 1);
+            day = days.day(symbol, Math.floorDiv(day.dayStartUs, DayGenerator.DAY_US) + 1);
             idx = 0;
         }
         return day.timeUs[idx] < stopUs;
@@ -37,10 +37,10 @@ final class TradeCursor {
             return day.priceTicks[idx - 1];
         }
         long prevDay = Math.floorDiv(day.dayStartUs, DayGenerator.DAY_US) - 1;
-        if (prevDay * DayGenerator.DAY_US < model.genesisUs()) {
+        if (prevDay * DayGenerator.DAY_US < days.genesisUs()) {
             return -1;
         }
-        DayData d = model.day(symbol, prevDay);
+        DayData d = days.day(symbol, prevDay);
         return d.priceTicks[d.size() - 1];
     }
 }

@@ -1,5 +1,7 @@
 package io.streamforge.binance.ws;
 
+import java.util.concurrent.ThreadLocalRandom;
+
 /**
  * Settings of a {@link BinanceWsFeed}. Every limit is configuration because Binance changes them
  * (streams per connection went 200 → 1024; control messages are limited to 5/s per connection).
@@ -175,5 +177,16 @@ public record WsFeedConfig(
     public long rotateAfterMs(int index) {
         long staggered = connectionLifetimeMs - rotationStaggerMs * index;
         return Math.max(staggered, connectionLifetimeMs / 2);
+    }
+
+    /**
+     * The wait before reconnect {@code attempt} (1, 2, …): the initial backoff doubled per attempt
+     * up to the maximum, {@code d}, with a random jitter in {@code [d/2, d]}.
+     */
+    public long reconnectBackoffMs(int attempt) {
+        long d = reconnectInitialBackoffMs;
+        for (int i = 1; i < attempt && d < reconnectMaxBackoffMs; i++) d *= 2;
+        d = Math.min(d, reconnectMaxBackoffMs);
+        return d / 2 + ThreadLocalRandom.current().nextLong(d - d / 2 + 1);
     }
 }

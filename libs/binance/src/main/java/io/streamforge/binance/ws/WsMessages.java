@@ -15,13 +15,15 @@ import io.streamforge.binance.wire.WireMapper;
 import io.streamforge.domain.Interval;
 import io.streamforge.domain.Micros;
 import io.streamforge.domain.Symbol;
+import java.util.List;
 
 /**
  * Parses WebSocket text frames: combined ({@code {"stream":..,"data":{..}}}) or raw payloads of
  * {@code aggTrade}, {@code trade}, {@code kline}, {@code depthUpdate}, {@code serverShutdown}, and
  * control replies. Unknown fields are ignored; unknown event types parse to a null event; missing
  * mandatory fields are errors naming the field. aggTrade and trade messages in their canonical
- * shape take a streaming fast path ({@link WsTradeFastPath}) with the same results.
+ * shape take a streaming fast path ({@link WsTradeFastPath}) with the same results. Also writes the
+ * one control message the feed sends, {@link #subscribe}.
  */
 public final class WsMessages {
     /**
@@ -55,6 +57,15 @@ public final class WsMessages {
     }
 
     /** The general path: a JSON tree; every shape, every error message. */
+    /** The SUBSCRIBE control message for {@code streams} with request id {@code id}. */
+    static String subscribe(List<String> streams, long id) {
+        StringBuilder sb = new StringBuilder("{\"method\":\"SUBSCRIBE\",\"params\":[");
+        for (int i = 0; i < streams.size(); i++) {
+            sb.append(i == 0 ? "" : ",").append('"').append(streams.get(i)).append('"');
+        }
+        return sb.append("],\"id\":").append(id).append('}').toString();
+    }
+
     static Parsed parseTree(String text) {
         JsonNode root;
         try {

@@ -28,6 +28,13 @@ final class FakeStreamServer implements AutoCloseable {
     final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>();
     final Set<String> silenced = ConcurrentHashMap.newKeySet();
     volatile boolean rejectConnections;
+
+    /** SUBSCRIBE gets no answer at all. */
+    volatile boolean ignoreSubscribes;
+
+    /** SUBSCRIBE gets an error reply (code 2, as Binance answers an invalid request). */
+    volatile boolean rejectSubscribes;
+
     private final Javalin app;
 
     FakeStreamServer() {
@@ -73,7 +80,9 @@ final class FakeStreamServer implements AutoCloseable {
         long id = n.path("id").asLong();
         String method = n.path("method").asText();
         controls.add(new Control(System.nanoTime(), ctx.sessionId(), method, params, id));
-        if (method.equals("SUBSCRIBE")) {
+        if (method.equals("SUBSCRIBE") && rejectSubscribes) {
+            ctx.send("{\"error\":{\"code\":2,\"msg\":\"Invalid request\"},\"id\":" + id + "}");
+        } else if (method.equals("SUBSCRIBE") && !ignoreSubscribes) {
             subscriptions.get(ctx.sessionId()).addAll(params);
             ctx.send("{\"result\":null,\"id\":" + id + "}");
         }
