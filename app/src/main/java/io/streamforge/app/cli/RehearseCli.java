@@ -1,5 +1,7 @@
 package io.streamforge.app.cli;
 
+import io.streamforge.app.rehearse.KeycloakDist;
+import io.streamforge.app.rehearse.KeycloakIdentity;
 import io.streamforge.app.rehearse.Rehearsal;
 import io.streamforge.domain.Symbol;
 import io.streamforge.domain.TimeRange;
@@ -13,10 +15,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code streamforge rehearse [--values FILE]}: the homelab rehearsal (ADR 3301) — the chart's
- * rendered workloads as processes on real local parts. Exit 0 when every workload ran and the
- * backfill stored exactly the simulator's records, 1 when something failed, 2 on bad usage or a
- * missing build (the message names the Maven command).
+ * {@code streamforge rehearse [--values FILE] [--identity keycloak|local]}: the homelab rehearsal
+ * (ADR 3301) — the chart's rendered workloads as processes on real local parts, behind a real
+ * Keycloak with the realm file by default (ADR 3501, {@link RehearseIdentity}). Exit 0 when every
+ * workload ran and the backfill stored exactly the simulator's records, 1 when something failed, 2
+ * on bad usage or a missing build (the message names the Maven command).
  */
 @Command(
         name = "rehearse",
@@ -31,6 +34,7 @@ import picocli.CommandLine.Option;
         })
 public final class RehearseCli implements Callable<Integer> {
     static final String CHART = "deploy/helm/streamforge";
+    static final String REALM_FILE = "deploy/keycloak/streamforge-realm.json";
 
     private final CliContext ctx;
 
@@ -84,6 +88,19 @@ public final class RehearseCli implements Callable<Integer> {
                     "Add graph-builder and gnn-trainer (3 epochs, model to S3) to the backfill; use 3 or more symbols (default: off).")
     boolean analytics;
 
+    @Option(
+            names = "--identity",
+            paramLabel = "keycloak|local",
+            description = {
+                "OIDC provider: keycloak = a real Keycloak from the keycloak-quarkus-dist zip the",
+                "build put in the local Maven repository, with "
+                        + REALM_FILE
+                        + " imported (without",
+                "the zip: the local issuer and a NOTE); local = a local OIDC issuer, no Keycloak",
+                "(default: keycloak)."
+            })
+    RehearseIdentity.Choice identity;
+
     RehearseCli(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -101,34 +118,53 @@ public final class RehearseCli implements Callable<Integer> {
         if (values != null && !Files.isRegularFile(values)) {
             throw new UsageError("--values: no such file: " + values);
         }
+        RehearseIdentity.Plan plan =
+                RehearseIdentity.plan(identity, KeycloakDist.locate(ctx.env(), root));
+        if (plan.note() != null) {
+            ctx.out().println("NOTE: " + plan.note());
+        }
         Path work = Files.createTempDirectory("streamforge-rehearse-");
         Rehearsal.Result result;
-        try {
-            result =
-                    Rehearsal.run(
-                            new Rehearsal.Options(
-                                    root,
-                                    values == null ? null : values.toAbsolutePath(),
-                                    work,
-                                    List.copyOf(symbols),
-                                    range,
-                                    aggTradesPerDay,
-                                    Duration.ofSeconds(timeoutSeconds),
-                                    !noKill,
-                                    null,
-                                    analytics),
-                            ctx.out());
+        try (KeycloakIdentity keycloak = keycloak(plan, root, work)) {
+            result = Rehearsal.run(options(root, work, keycloak), ctx.out());
         } catch (IllegalStateException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("packaged jars missing")) {
                 throw UsageError.sentence("streamforge rehearse: " + e.getMessage());
             }
             throw e;
         }
-        print(result, work);
+        print(result, work, plan.note());
         return result.passed() ? ExitCode.OK : ExitCode.FAILURE;
     }
 
-    private void print(Rehearsal.Result result, Path work) {
+    /** The real Keycloak of the plan (launched, not awaited), or null for the local issuer. */
+    private KeycloakIdentity keycloak(RehearseIdentity.Plan plan, Path root, Path work) {
+        if (!plan.keycloak()) {
+            return null;
+        }
+        ctx.out()
+                .printf(
+                        "Starting Keycloak %s from %s in %s%n",
+                        KeycloakDist.version(), plan.zip(), work.resolve("keycloak"));
+        return KeycloakIdentity.start(
+                plan.zip(), root.resolve(REALM_FILE), work, Duration.ofSeconds(timeoutSeconds));
+    }
+
+    private Rehearsal.Options options(Path root, Path work, KeycloakIdentity keycloak) {
+        return new Rehearsal.Options(
+                root,
+                values == null ? null : values.toAbsolutePath(),
+                work,
+                List.copyOf(symbols),
+                range,
+                aggTradesPerDay,
+                Duration.ofSeconds(timeoutSeconds),
+                !noKill,
+                keycloak,
+                analytics);
+    }
+
+    private void print(Rehearsal.Result result, Path work, String identityNote) {
         Table t = new Table("workload", "service", "env vars checked", "result");
         result.rows()
                 .forEach(
@@ -141,6 +177,9 @@ public final class RehearseCli implements Callable<Integer> {
         ctx.out().println();
         ctx.out().println("Rehearsal of the chart with " + result.values() + ":");
         ctx.out().print(t.render());
+        if (identityNote != null) {
+            ctx.out().println("NOTE: " + identityNote);
+        }
         result.notes().forEach(n -> ctx.out().println("NOTE: " + n));
         result.checks().forEach(c -> ctx.out().println("CHECK: " + c));
         result.failures().forEach(f -> ctx.out().println("FAILED: " + f));
