@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
  * {@code streamforge rehearse [--values FILE] [--identity keycloak|local]}: the homelab rehearsal
  * (ADR 3301) — the chart's rendered workloads as processes on real local parts, behind a real
  * Keycloak with the realm file by default (ADR 3501, {@link RehearseIdentity}). Exit 0 when every
- * workload ran and the backfill stored exactly the simulator's records, 1 when something failed, 2
- * on bad usage or a missing build (the message names the Maven command).
+ * workload ran and the backfill stored exactly the simulator's records (its work folder is then
+ * deleted), 1 when something failed (the folder is kept for the pods' logs), 2 on bad usage or a
+ * missing build (the message names the Maven command).
  */
 @Command(
         name = "rehearse",
@@ -134,7 +135,15 @@ public final class RehearseCli implements Callable<Integer> {
             throw e;
         }
         print(result, work, plan.note());
-        return result.passed() ? ExitCode.OK : ExitCode.FAILURE;
+        if (!result.passed()) {
+            return ExitCode.FAILURE;
+        }
+        try {
+            DataDir.deleteTree(work); // Kafka, PostgreSQL, S3, pods' logs, Keycloak's log
+        } catch (IOException e) {
+            ctx.out().println("NOTE: could not delete the work folder " + work + ": " + e);
+        }
+        return ExitCode.OK;
     }
 
     /** The real Keycloak of the plan (launched, not awaited), or null for the local issuer. */
