@@ -17,7 +17,9 @@ import java.util.List;
  * services fetch the JWKS on their first token, not at start); the first {@link #token} waits until
  * the realm answers. Tokens come from the web UI's public client by authorization code + PKCE, as a
  * user signs in, for the realm's test user named after the first role ({@code operator} / {@code
- * operator-pass}). A shutdown hook stops Keycloak when the JVM ends before {@link #close} (Ctrl-C).
+ * operator-pass}). A shutdown hook stops Keycloak when the JVM exits before {@link #close};
+ * libs/embedded's {@code OrphanGuard} when the JVM is killed (ADR 3501: once helm-java's Go runtime
+ * is loaded this JVM does not see SIGINT/SIGTERM, so no hook runs on them).
  */
 public final class KeycloakIdentity implements Identity, AutoCloseable {
     static final String UI_CLIENT = "streamforge-ui";

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeoutException;
  * {@code <workDir>/keycloak} (once: a second start in the same folder reuses it), {@code kc.sh
  * start-dev} on free ports ({@code --hostname=http://127.0.0.1:<port>}) with a realm file imported
  * into a fresh H2 database, a random bootstrap admin, output in {@code <workDir>/keycloak.log}. The
- * child runs on {@code KEYCLOAK_JAVA_HOME} when set, else on this JVM's Java. Used by the ITs
- * (through testkit's {@code KeycloakZip}, which decides whether a missing zip skips) and by {@code
+ * child runs on {@code KEYCLOAK_JAVA_HOME} when set, else on this JVM's Java; an {@link
+ * OrphanGuard} stops it when this JVM ends without closing it (SIGKILL). Used by the ITs (through
+ * testkit's {@code KeycloakZip}, which decides whether a missing zip skips) and by {@code
  * streamforge rehearse}.
  */
 public final class KeycloakServer implements AutoCloseable {
@@ -33,10 +34,12 @@ public final class KeycloakServer implements AutoCloseable {
     private final Path log;
     private final Path unpacked;
     private final String adminPassword;
+    private final OrphanGuard guard;
 
-    private KeycloakServer(
-            Process process, int port, Path log, Path unpacked, String adminPassword) {
+    private KeycloakServer(Process process, int port, Path log, Path unpacked, String adminPassword)
+            throws IOException {
         this.process = process;
+        this.guard = OrphanGuard.start(process.toHandle());
         this.port = port;
         this.log = log;
         this.unpacked = unpacked;
@@ -89,7 +92,13 @@ public final class KeycloakServer implements AutoCloseable {
         String adminPassword = UUID.randomUUID().toString();
         pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
-        return new KeycloakServer(pb.start(), port, log, unpacked, adminPassword);
+        Process process = pb.start();
+        try {
+            return new KeycloakServer(process, port, log, unpacked, adminPassword);
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw e;
+        }
     }
 
     /** {@code http://127.0.0.1:<port>/realms/<realm>}: the issuer of the realm's tokens. */
@@ -214,6 +223,7 @@ public final class KeycloakServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        guard.close();
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
         all.add(process.toHandle());
         all.forEach(ProcessHandle::destroy);
