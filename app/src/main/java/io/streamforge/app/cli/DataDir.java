@@ -166,7 +166,8 @@ public final class DataDir implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    /** Deletes {@code p} and everything below it. */
+    static void deleteTree(Path p) throws IOException {
         try (Stream<Path> walk = Files.walk(p)) {
             for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(f);

@@ -1,9 +1,10 @@
 package io.streamforge.app.cli;
 
+import io.streamforge.app.rehearse.KeycloakDist;
+import io.streamforge.app.rehearse.KeycloakIdentity;
 import io.streamforge.app.rehearse.Rehearsal;
 import io.streamforge.domain.Symbol;
 import io.streamforge.domain.TimeRange;
-import io.streamforge.embedded.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code streamforge rehearse [--values FILE]}: the homelab rehearsal (ADR 3301) — the chart's
- * rendered workloads as processes on real local parts. Exit 0 when every workload ran and the
- * backfill stored exactly the simulator's records, 1 when something failed, 2 on bad usage or a
+ * {@code streamforge rehearse [--values FILE] [--identity keycloak|local]}: the homelab rehearsal
+ * (ADR 3301) — the chart's rendered workloads as processes on real local parts, behind a real
+ * Keycloak with the realm file by default (ADR 3501, {@link RehearseIdentity}). Exit 0 when every
+ * workload ran and the backfill stored exactly the simulator's records (its work folder is then
+ * deleted), 1 when something failed (the folder is kept for the pods' logs), 2 on bad usage or a
  * missing build (the message names the Maven command).
  */
 @Command(
@@ -32,6 +35,7 @@ import picocli.CommandLine.Option;
         })
 public final class RehearseCli implements Callable<Integer> {
     static final String CHART = "deploy/helm/streamforge";
+    static final String REALM_FILE = "deploy/keycloak/streamforge-realm.json";
 
     private final CliContext ctx;
 
@@ -91,6 +95,19 @@ public final class RehearseCli implements Callable<Integer> {
                     "Keep the work folder (the pods' logs, the servers' data) after a passed rehearsal; a failed one always keeps it (default: off).")
     boolean keep;
 
+    @Option(
+            names = "--identity",
+            paramLabel = "keycloak|local",
+            description = {
+                "OIDC provider: keycloak = a real Keycloak from the keycloak-quarkus-dist zip the",
+                "build put in the local Maven repository, with "
+                        + REALM_FILE
+                        + " imported (without",
+                "the zip: the local issuer and a NOTE); local = a local OIDC issuer, no Keycloak",
+                "(default: keycloak)."
+            })
+    RehearseIdentity.Choice identity;
+
     RehearseCli(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -108,40 +125,62 @@ public final class RehearseCli implements Callable<Integer> {
         if (values != null && !Files.isRegularFile(values)) {
             throw new UsageError("--values: no such file: " + values);
         }
+        RehearseIdentity.Plan plan =
+                RehearseIdentity.plan(identity, KeycloakDist.locate(ctx.env(), root));
+        if (plan.note() != null) {
+            ctx.out().println("NOTE: " + plan.note());
+        }
         Path work = Files.createTempDirectory("streamforge-rehearse-");
         Rehearsal.Result result;
-        try {
-            result =
-                    Rehearsal.run(
-                            new Rehearsal.Options(
-                                    root,
-                                    values == null ? null : values.toAbsolutePath(),
-                                    work,
-                                    List.copyOf(symbols),
-                                    range,
-                                    aggTradesPerDay,
-                                    Duration.ofSeconds(timeoutSeconds),
-                                    !noKill,
-                                    null,
-                                    analytics),
-                            ctx.out());
+        try (KeycloakIdentity keycloak = keycloak(plan, root, work)) {
+            result = Rehearsal.run(options(root, work, keycloak), ctx.out());
         } catch (IllegalStateException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("packaged jars missing")) {
                 throw UsageError.sentence("streamforge rehearse: " + e.getMessage());
             }
             throw e;
         }
-        print(result, work);
-        if (result.passed() && !keep) {
-            // the rehearsal created it: its pods' logs, the servers' data (about 0.5 GB)
-            Folders.deleteRecursively(work);
-        } else {
+        print(result, work, plan.note());
+        if (!result.passed() || keep) {
             ctx.out().println("Work folder kept: " + work);
+            return result.passed() ? ExitCode.OK : ExitCode.FAILURE;
         }
-        return result.passed() ? ExitCode.OK : ExitCode.FAILURE;
+        try {
+            DataDir.deleteTree(work); // Kafka, PostgreSQL, S3, pods' logs, Keycloak's log
+        } catch (IOException e) {
+            ctx.out().println("NOTE: could not delete the work folder " + work + ": " + e);
+        }
+        return ExitCode.OK;
     }
 
-    private void print(Rehearsal.Result result, Path work) {
+    /** The real Keycloak of the plan (launched, not awaited), or null for the local issuer. */
+    private KeycloakIdentity keycloak(RehearseIdentity.Plan plan, Path root, Path work) {
+        if (!plan.keycloak()) {
+            return null;
+        }
+        ctx.out()
+                .printf(
+                        "Starting Keycloak %s from %s in %s%n",
+                        KeycloakDist.version(), plan.zip(), work.resolve("keycloak"));
+        return KeycloakIdentity.start(
+                plan.zip(), root.resolve(REALM_FILE), work, Duration.ofSeconds(timeoutSeconds));
+    }
+
+    private Rehearsal.Options options(Path root, Path work, KeycloakIdentity keycloak) {
+        return new Rehearsal.Options(
+                root,
+                values == null ? null : values.toAbsolutePath(),
+                work,
+                List.copyOf(symbols),
+                range,
+                aggTradesPerDay,
+                Duration.ofSeconds(timeoutSeconds),
+                !noKill,
+                keycloak,
+                analytics);
+    }
+
+    private void print(Rehearsal.Result result, Path work, String identityNote) {
         Table t = new Table("workload", "service", "env vars checked", "result");
         result.rows()
                 .forEach(
@@ -154,6 +193,9 @@ public final class RehearseCli implements Callable<Integer> {
         ctx.out().println();
         ctx.out().println("Rehearsal of the chart with " + result.values() + ":");
         ctx.out().print(t.render());
+        if (identityNote != null) {
+            ctx.out().println("NOTE: " + identityNote);
+        }
         result.notes().forEach(n -> ctx.out().println("NOTE: " + n));
         result.checks().forEach(c -> ctx.out().println("CHECK: " + c));
         result.failures().forEach(f -> ctx.out().println("FAILED: " + f));

@@ -34,7 +34,8 @@ import org.apache.kafka.common.acl.AclBinding;
  * from the rendered containers' environment ({@link ChartEnv}), never from a second statement of
  * the values. Kafka and PostgreSQL are real in-process servers, S3 is S3Proxy, the exchange is the
  * simulator; ArangoDB is the real one when {@code ARANGO_URL} is set here, else the in-test fake;
- * Keycloak's place is taken by {@link LocalIssuer}; Kubernetes' API by the fabric8 mock server.
+ * Keycloak is the given {@link Identity} (the command's real Keycloak), else {@link LocalIssuer};
+ * Kubernetes' API by the fabric8 mock server.
  */
 final class RehearsalInfra implements AutoCloseable, Pods.Secrets {
     static final String KAFKA_ADMIN = "streamforge-admin";
@@ -244,7 +245,8 @@ final class RehearsalInfra implements AutoCloseable, Pods.Secrets {
         URI uri = URI.create(url);
         String from = uri.getScheme() + "://" + uri.getAuthority();
         if (issuer != null) {
-            hosts.add(from, issuer.origin(), "Keycloak -> the given OIDC provider");
+            hosts.add(from, issuer.origin(), "Keycloak -> " + issuer.description());
+            notes.add("Identity provider: " + issuer.description());
             return;
         }
         LocalIssuer local =

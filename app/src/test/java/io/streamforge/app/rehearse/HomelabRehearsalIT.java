@@ -3,36 +3,32 @@ package io.streamforge.app.rehearse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamforge.app.cli.CliRun;
-import io.streamforge.domain.Symbol;
-import io.streamforge.testkit.KeycloakServer;
-import io.streamforge.testkit.OidcLogin;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.streamforge.testkit.KeycloakZip;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The homelab rehearsal end to end (ADR 3301): the chart rendered with the homelab values (through
- * {@code streamforge rehearse}, in-process as a user runs it) and with the defaults (through {@link
- * Rehearsal#run}, with a REAL Keycloak — the {@code keycloak-quarkus-dist} zip with {@code
- * deploy/keycloak/streamforge-realm.json} imported — as the OIDC provider; the homelab run uses the
- * command's local issuer). Every Deployment and every Job the queue-manager creates runs as a child
- * JVM from the services' packaged jars with the containers' exact environment, on a real Kafka
- * (SASL_SSL + SCRAM + the rendered KafkaUsers' ACLs for the homelab), a real PostgreSQL (TLS,
- * verify-full for the homelab), S3Proxy and the simulator; the queue-manager is killed with SIGKILL
- * once its Jobs run and replaced; then a live loader-ws pipeline is started through the API and
- * stopped ({@link LiveScenario}); the default run adds graph-builder and gnn-trainer to the
- * backfill and checks the model in S3Proxy ({@link ModelCheck}). Stand-ins, printed by the
- * rehearsal: the fabric8 mock API server for Kubernetes (no cluster can run here) and the in-test
- * ArangoDB fake (homelab; a real one when {@code ARANGO_URL} is set). The homelab run also checks
- * that every Deployment's log records reach the in-process Fluent Forward receiver under {@code
- * internal-<service>-<date>}; both check the dashboards' and rules' metrics against the scrapes.
- * Reduced for CI: 2 symbols × 1 day, 1,440 aggTrades per symbol and day (5,760 records).
+ * The homelab rehearsal end to end (ADR 3301, 3501), both runs through {@code streamforge rehearse}
+ * in-process as a user runs it: the chart rendered with the defaults behind a REAL Keycloak ({@code
+ * --identity keycloak}: the {@code keycloak-quarkus-dist} zip from the local Maven repository with
+ * {@code deploy/keycloak/streamforge-realm.json} imported, tokens by the UI client's code + PKCE;
+ * afterwards the work folder with Keycloak's dist and Keycloak's process must be gone) and with the
+ * homelab values behind the local issuer ({@code --identity local}: Keycloak's first start costs
+ * about a minute and a half, once is enough). Every Deployment and every Job the queue-manager
+ * creates runs as a child JVM from the services' packaged jars with the containers' exact
+ * environment, on a real Kafka (SASL_SSL + SCRAM + the rendered KafkaUsers' ACLs for the homelab),
+ * a real PostgreSQL (TLS, verify-full for the homelab), S3Proxy and the simulator; the
+ * queue-manager is killed with SIGKILL once its Jobs run and replaced; then a live loader-ws
+ * pipeline is started through the API and stopped ({@link LiveScenario}); the default run adds
+ * graph-builder and gnn-trainer to the backfill and checks the model in S3Proxy ({@link
+ * ModelCheck}). Stand-ins, printed by the rehearsal: the fabric8 mock API server for Kubernetes (no
+ * cluster can run here) and the in-test ArangoDB fake (homelab; a real one when {@code ARANGO_URL}
+ * is set). The homelab run also checks that every Deployment's log records reach the in-process
+ * Fluent Forward receiver under {@code internal-<service>-<date>}; both check the dashboards' and
+ * rules' metrics against the scrapes. Reduced for CI: 2 symbols × 1 day, 1,440 aggTrades per symbol
+ * and day (5,760 records).
  *
  * <p>The services' jars must exist ({@code services/<name>/target}): in the reactor they are
  * packaged before app's integration tests run; a missing one fails the test with the Maven command
@@ -40,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HomelabRehearsalIT {
     private static final Path CHART = Path.of("../deploy/helm/streamforge");
-    private static final String UI = "streamforge-ui";
+    private static final Pattern STARTED =
+            Pattern.compile("Starting Keycloak \\S+ from \\S+ in (\\S+)");
 
     /**
      * The live pipeline's check: started, records in its topic, stopped, process gone, Job deleted
@@ -54,16 +51,21 @@ class HomelabRehearsalIT {
     @Test
     void theHomelabValuesRunABackfillOnRealSecuredPartsAndEveryWorkloadPasses() {
         String values = CHART.resolve("values-homelab.yaml").toAbsolutePath().toString();
-        CliRun run = CliRun.of("rehearse", "--timeout", "240", "--values", values);
+        CliRun run =
+                CliRun.of(
+                        "rehearse", "--timeout", "240", "--values", values, "--identity", "local");
         System.out.println(run.out());
         System.err.println(run.err());
         assertThat(run.err()).doesNotContain("packaged jars missing");
+        assertThat(run.out()).doesNotContain("could not delete the work folder");
         assertThat(run.code()).as(run.out() + run.err()).isZero();
-        assertPassed(run.out());
+        assertPassed(run.out(), 4);
         assertThat(run.out())
                 .as("a passed rehearsal deletes its work folder")
                 .doesNotContain("Work folder kept");
         assertThat(run.out())
+                .contains("Keycloak -> local OIDC issuer (NOT Keycloak)")
+                .doesNotContain("Starting Keycloak")
                 .contains("deployment/sf-loader-ws-live", "deployment/sf-connector-live")
                 .contains("Kafka SASL_SSL + SCRAM-SHA-512")
                 .contains("PostgreSQL -> embedded (TLS, verify-full)")
@@ -98,79 +100,51 @@ class HomelabRehearsalIT {
     }
 
     @Test
-    void theDefaultValuesRunABackfillBehindARealKeycloak(@TempDir Path work) throws Exception {
-        try (KeycloakServer keycloak =
-                KeycloakServer.start(
-                        Path.of("../deploy/keycloak/streamforge-realm.json"),
-                        "streamforge",
-                        Path.of("target"))) {
-            Identity identity =
-                    new Identity() {
-                        @Override
-                        public String origin() {
-                            return "http://127.0.0.1:" + keycloak.port();
-                        }
-
-                        @Override
-                        public String token(List<String> roles) {
-                            String user = roles.get(0); // the realm has one test user per role
-                            try {
-                                return OidcLogin.accessToken(
-                                        keycloak.issuer("streamforge"),
-                                        UI,
-                                        "http://127.0.0.1:8081/",
-                                        user,
-                                        user + "-pass");
-                            } catch (IOException e) {
-                                throw new IllegalStateException(e);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                                throw new IllegalStateException(e);
-                            }
-                        }
-                    };
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            Rehearsal.Result result;
-            try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-                result =
-                        Rehearsal.run(
-                                new Rehearsal.Options(
-                                        Path.of("..").toAbsolutePath().normalize(),
-                                        null,
-                                        work,
-                                        List.of(Symbol.of("BTCUSDT"), Symbol.of("ETHUSDT")),
-                                        "2024-05-01:2024-05-01",
-                                        1440,
-                                        Duration.ofSeconds(240),
-                                        true,
-                                        identity,
-                                        true),
-                                out);
-            }
-            String text = bytes.toString(StandardCharsets.UTF_8);
-            System.out.println(text);
-            assertThat(result.failures()).isEmpty();
-            assertThat(result.passed()).as(text).isTrue();
-            assertThat(text).contains("Keycloak -> the given OIDC provider");
-            assertThat(result.checks()).contains("logs: no log forwarding configured");
-            assertThat(result.checks())
-                    .anyMatch(c -> c.startsWith("metrics: "))
-                    .anyMatch(c -> c.contains("jvm_memory_used_bytes: seen (deployment/"));
-            assertThat(result.rows())
-                    .extracting(Rehearsal.Row::workload)
-                    .contains("deployment/sf-queue-manager", "deployment/sf-visualizer");
-            assertThat(result.rows().stream().filter(r -> r.workload().startsWith("job/")))
-                    .as("each Job ran once, also across the queue-manager's replacement")
-                    .hasSize(6);
-            assertThat(result.checks()).anyMatch(c -> c.matches(LIVE));
-            assertThat(result.checks())
-                    .as("gnn-trainer's model in S3Proxy")
-                    .anyMatch(
-                            c -> c.matches("model: s3://\\S+/ holds \\d+ files, [\\d,]+ bytes.*"));
-        }
+    void theDefaultValuesRunABackfillBehindARealKeycloak() {
+        KeycloakZip.required(); // skipped locally (failed under CI) without the dist zip
+        CliRun run =
+                CliRun.with(
+                        System.getenv(),
+                        "rehearse",
+                        "--timeout",
+                        "240",
+                        "--analytics",
+                        "--identity",
+                        "keycloak");
+        System.out.println(run.out());
+        System.err.println(run.err());
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertPassed(run.out(), 6);
+        assertThat(run.out())
+                .contains("Starting Keycloak " + KeycloakDist.version())
+                .contains(
+                        "Keycloak -> real Keycloak "
+                                + KeycloakDist.version()
+                                + " (realm file ../deploy/keycloak/streamforge-realm.json,"
+                                + " realm streamforge; tokens by streamforge-ui's code + PKCE)")
+                .contains("NOTE: Identity provider: real Keycloak ")
+                .doesNotContain("local OIDC issuer")
+                .contains("CHECK: logs: no log forwarding configured")
+                .containsPattern("CHECK: metrics: \\d+ of \\d+ referenced service metrics seen")
+                .contains("jvm_memory_used_bytes: seen (deployment/")
+                .containsPattern("job/\\S+-graph-builder +graph-builder +\\d+ +ok: exit 0")
+                .containsPattern("job/\\S+-gnn-trainer +gnn-trainer +\\d+ +ok: exit 0")
+                .containsPattern("CHECK: model: s3://\\S+/ holds \\d+ files, [\\d,]+ bytes");
+        Matcher started = STARTED.matcher(run.out());
+        assertThat(started.find()).as("the start line names Keycloak's folder").isTrue();
+        Path home = Path.of(started.group(1));
+        assertThat(home.getParent())
+                .as("a passed run's work folder, Keycloak's dist and log in it, is deleted")
+                .doesNotExist();
+        assertThat(ProcessHandle.allProcesses())
+                .as("no Keycloak process of the run is left")
+                .noneMatch(
+                        p ->
+                                p.info().commandLine().orElse("").contains(home.toString())
+                                        && p.isAlive());
     }
 
-    private static void assertPassed(String out) {
+    private static void assertPassed(String out, int jobs) {
         assertThat(out)
                 .contains("Rehearsal passed.")
                 .contains("Backfill finished: 5,760 records in the store, exactly the simulator's")
@@ -187,6 +161,6 @@ class HomelabRehearsalIT {
                 .doesNotContain("FAILED");
         assertThat(out.lines().filter(l -> l.strip().startsWith("job/")))
                 .as("each Job ran once, also across the queue-manager's replacement")
-                .hasSize(4);
+                .hasSize(jobs);
     }
 }

@@ -9,12 +9,13 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.streamforge.embedded.KeycloakServer;
+import io.streamforge.embedded.OidcLogin;
 import io.streamforge.kafka.Json;
 import io.streamforge.runtime.auth.HttpAuth;
 import io.streamforge.runtime.auth.JwtAuthenticator;
 import io.streamforge.runtime.auth.OidcSettings;
-import io.streamforge.testkit.KeycloakServer;
-import io.streamforge.testkit.OidcLogin;
+import io.streamforge.testkit.KeycloakZip;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +49,7 @@ class OidcAuthIT {
     static void start() throws Exception {
         keycloak =
                 KeycloakServer.start(
+                        KeycloakZip.required(),
                         Path.of("../../deploy/keycloak/streamforge-realm.json"),
                         REALM,
                         Path.of("target"));

@@ -3,12 +3,13 @@ package io.streamforge.visualizer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.streamforge.embedded.KeycloakServer;
 import io.streamforge.runtime.auth.HttpAuth;
 import io.streamforge.runtime.auth.OidcSettings;
 import io.streamforge.testkit.InMemoryGraphStore;
 import io.streamforge.testkit.InMemoryIndicatorStore;
 import io.streamforge.testkit.InMemoryMarketDataStore;
-import io.streamforge.testkit.KeycloakServer;
+import io.streamforge.testkit.KeycloakZip;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,6 +59,7 @@ class OidcBrowserIT {
         Assumptions.assumeTrue(present, "no Chromium: skipped");
         keycloak =
                 KeycloakServer.start(
+                        KeycloakZip.required(),
                         Path.of("../../deploy/keycloak/streamforge-realm.json"),
                         "streamforge",
                         Path.of("target"));

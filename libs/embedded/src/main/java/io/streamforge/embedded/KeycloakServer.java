@@ -1,10 +1,7 @@
-package io.streamforge.testkit;
-
-import static org.junit.jupiter.api.Assertions.fail;
+package io.streamforge.embedded;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,51 +11,76 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.Assumptions;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * A real Keycloak for tests: the {@code org.keycloak:keycloak-quarkus-dist} zip (system property
- * {@code keycloak.zip}, set by the module's failsafe configuration to the file in the local Maven
- * repository) unpacked under {@code target/}, started in dev mode on free loopback ports with a
- * realm file imported. A missing zip skips the test, except under {@code CI=true} where it fails.
- * The child runs on {@code KEYCLOAK_JAVA_HOME} when set, else on the test's own JDK.
+ * A real Keycloak on loopback: the {@code org.keycloak:keycloak-quarkus-dist} zip unpacked under
+ * {@code <workDir>/keycloak} (once: a second start in the same folder reuses it), {@code kc.sh
+ * start-dev} on free ports ({@code --hostname=http://127.0.0.1:<port>}) with a realm file imported
+ * into a fresh H2 database, a random bootstrap admin, output in {@code <workDir>/keycloak.log}. The
+ * child runs on {@code KEYCLOAK_JAVA_HOME} when set, else on this JVM's Java; an {@link
+ * OrphanGuard} stops it when this JVM ends without closing it (SIGKILL). Used by the ITs (through
+ * testkit's {@code KeycloakZip}, which decides whether a missing zip skips) and by {@code
+ * streamforge rehearse}.
  */
 public final class KeycloakServer implements AutoCloseable {
     private static final String ADMIN = "sf-test-admin";
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path unpacked;
     private final String adminPassword;
+    private final OrphanGuard guard;
 
-    private KeycloakServer(Process process, int port, Path log, String adminPassword) {
+    private KeycloakServer(Process process, int port, Path log, Path unpacked, String adminPassword)
+            throws IOException {
         this.process = process;
+        this.guard = OrphanGuard.start(process.toHandle());
         this.port = port;
         this.log = log;
+        this.unpacked = unpacked;
         this.adminPassword = adminPassword;
     }
 
-    /** Starts Keycloak with {@code realmFile} imported and waits until {@code realm} answers. */
-    public static KeycloakServer start(Path realmFile, String realm, Path workDir)
+    /**
+     * Starts Keycloak from {@code distZip} with {@code realmFile} imported and waits (5 min) until
+     * {@code realm} answers.
+     *
+     * @throws IllegalStateException when Keycloak exits or does not serve the realm in time (the
+     *     message names the log)
+     */
+    public static KeycloakServer start(Path distZip, Path realmFile, String realm, Path workDir)
             throws IOException, InterruptedException {
-        Path home = unpacked(workDir);
+        KeycloakServer kc = launch(distZip, realmFile, workDir);
+        kc.awaitRealm(realm, Duration.ofMinutes(5));
+        return kc;
+    }
+
+    /**
+     * Unpacks (when not yet done) and starts Keycloak without waiting for it: {@link #port} is
+     * known at once; {@link #awaitRealm} waits until it serves a realm.
+     */
+    public static KeycloakServer launch(Path distZip, Path realmFile, Path workDir)
+            throws IOException {
+        Path unpacked = workDir.resolve("keycloak");
+        Path home = DistZip.unpacked(distZip, unpacked);
         Path data = home.resolve("data");
-        deleteTree(data.resolve("h2")); // a fresh realm every run
+        Folders.deleteRecursively(data.resolve("h2")); // a fresh realm every run
         Files.createDirectories(data.resolve("import"));
         Files.copy(
                 realmFile,
                 data.resolve("import").resolve(realmFile.getFileName()),
                 StandardCopyOption.REPLACE_EXISTING);
-        int port = freePort();
+        int port = FreePorts.pick();
         List<String> cmd = new ArrayList<>();
         cmd.add(home.resolve("bin/kc.sh").toString());
         cmd.add("start-dev");
         cmd.add("--http-port=" + port);
-        cmd.add("--http-management-port=" + freePort());
+        cmd.add("--http-management-port=" + FreePorts.pick());
         cmd.add("--hostname=http://127.0.0.1:" + port);
         cmd.add("--import-realm");
         Path log = workDir.resolve("keycloak.log");
@@ -67,21 +89,35 @@ public final class KeycloakServer implements AutoCloseable {
         String javaHome = System.getenv("KEYCLOAK_JAVA_HOME");
         pb.environment()
                 .put("JAVA_HOME", javaHome != null ? javaHome : System.getProperty("java.home"));
-        String adminPassword = java.util.UUID.randomUUID().toString();
+        String adminPassword = UUID.randomUUID().toString();
         pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
-        KeycloakServer kc = new KeycloakServer(pb.start(), port, log, adminPassword);
-        kc.awaitRealm(realm, Duration.ofMinutes(5));
-        return kc;
+        Process process = pb.start();
+        try {
+            return new KeycloakServer(process, port, log, unpacked, adminPassword);
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw e;
+        }
     }
 
     /** {@code http://127.0.0.1:<port>/realms/<realm>}: the issuer of the realm's tokens. */
     public String issuer(String realm) {
-        return "http://127.0.0.1:" + port + "/realms/" + realm;
+        return origin() + "/realms/" + realm;
     }
 
     public int port() {
         return port;
+    }
+
+    /** {@code http://127.0.0.1:<port>}: where Keycloak listens (and the tokens' issuer host). */
+    public String origin() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The file Keycloak's output goes to. */
+    public Path log() {
+        return log;
     }
 
     /**
@@ -148,13 +184,20 @@ public final class KeycloakServer implements AutoCloseable {
         return m.group(1);
     }
 
-    private void awaitRealm(String realm, Duration timeout) throws InterruptedException {
+    /**
+     * Waits until {@code realm}'s discovery document answers 200.
+     *
+     * @throws IllegalStateException when Keycloak exits first or {@code timeout} passes (then it is
+     *     stopped); the message names the log
+     */
+    public void awaitRealm(String realm, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI uri = URI.create(issuer(realm) + "/.well-known/openid-configuration");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                fail("Keycloak exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(
+                        "Keycloak exited with " + process.exitValue() + "; see " + log);
             }
             try {
                 HttpResponse<Void> res =
@@ -170,85 +213,41 @@ public final class KeycloakServer implements AutoCloseable {
             Thread.sleep(500);
         }
         close();
-        fail("Keycloak did not serve realm " + realm + " within " + timeout + "; see " + log);
+        throw new IllegalStateException(
+                "Keycloak did not serve realm " + realm + " within " + timeout + "; see " + log);
     }
 
-    /** The dist unpacked under {@code workDir} (once); skips or fails when there is no zip. */
-    static Path unpacked(Path workDir) throws IOException {
-        String zip = System.getProperty("keycloak.zip");
-        boolean present = zip != null && Files.isRegularFile(Path.of(zip));
-        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("CI: the Keycloak dist zip is required (keycloak.zip=" + zip + ")");
-        }
-        Assumptions.assumeTrue(present, "no Keycloak dist at " + zip + ": skipped");
-        Path target = workDir.resolve("keycloak");
-        Path marker = target.resolve(".unpacked-" + Path.of(zip).getFileName());
-        if (Files.exists(marker)) {
-            return home(target);
-        }
-        deleteTree(target);
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(Path.of(zip)))) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                Path out = target.resolve(e.getName()).normalize();
-                if (!out.startsWith(target)) {
-                    throw new IOException("zip entry outside the target: " + e.getName());
-                }
-                if (e.isDirectory()) {
-                    Files.createDirectories(out);
-                } else {
-                    Files.createDirectories(out.getParent());
-                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        Path home = home(target);
-        try (Stream<Path> bin = Files.list(home.resolve("bin"))) {
-            bin.filter(p -> p.toString().endsWith(".sh"))
-                    .forEach(p -> p.toFile().setExecutable(true));
-        }
-        Files.createFile(marker);
-        return home;
-    }
-
-    private static Path home(Path target) throws IOException {
-        try (Stream<Path> s = Files.list(target)) {
-            return s.filter(p -> Files.isDirectory(p.resolve("bin")))
-                    .findFirst()
-                    .orElseThrow(() -> new IOException("no keycloak-*/bin under " + target));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    /** Ends the Keycloak JVM and the script that started it. */
+    /**
+     * Ends the Keycloak JVM and the script that started it (SIGTERM, SIGKILL after 30 s) and waits
+     * until both are gone. Idempotent.
+     */
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+        guard.close();
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (ProcessHandle p : all) {
+            try {
+                p.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                p.destroyForcibly();
+            } catch (InterruptedException e) {
+                all.forEach(ProcessHandle::destroyForcibly);
+                Thread.currentThread().interrupt();
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Stops Keycloak and deletes its unpacked distribution and database ({@code
+     * <workDir>/keycloak}, about 190 MB); the log stays.
+     */
+    public void closeAndDelete() {
+        close();
+        Folders.deleteRecursively(unpacked);
     }
 
     /** For a failed test's message. */

@@ -1,4 +1,4 @@
-package io.streamforge.testkit;
+package io.streamforge.embedded;
 
 import java.io.IOException;
 import java.net.URI;
