@@ -3,6 +3,7 @@ package io.streamforge.app.cli;
 import io.streamforge.app.rehearse.KeycloakDist;
 import io.streamforge.app.rehearse.KeycloakIdentity;
 import io.streamforge.app.rehearse.Rehearsal;
+import io.streamforge.app.rehearse.StopOnSignal;
 import io.streamforge.domain.Symbol;
 import io.streamforge.domain.TimeRange;
 import java.io.IOException;
@@ -132,7 +133,8 @@ public final class RehearseCli implements Callable<Integer> {
         }
         Path work = Files.createTempDirectory("streamforge-rehearse-");
         Rehearsal.Result result;
-        try (KeycloakIdentity keycloak = keycloak(plan, root, work)) {
+        try (StopOnSignal stop = StopOnSignal.install(ctx.err(), work);
+                KeycloakIdentity keycloak = keycloak(plan, root, work)) {
             result = Rehearsal.run(options(root, work, keycloak), ctx.out());
         } catch (IllegalStateException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("packaged jars missing")) {

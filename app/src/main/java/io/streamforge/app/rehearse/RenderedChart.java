@@ -2,8 +2,6 @@ package io.streamforge.app.rehearse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -77,17 +75,8 @@ public final class RenderedChart {
         if (valuesFile != null && !Files.isRegularFile(valuesFile)) {
             throw new IllegalArgumentException("values file not found: " + valuesFile);
         }
-        TemplateCommand cmd =
-                new Helm(chartDir)
-                        .template()
-                        .withName(RELEASE)
-                        .withNamespace(NAMESPACE)
-                        .withKubeVersion("1.30.0");
-        if (valuesFile != null) {
-            cmd = cmd.withValuesFile(valuesFile);
-        }
         List<HasMetadata> out = new ArrayList<>();
-        for (String doc : DOC_SPLIT.split(cmd.call())) {
+        for (String doc : DOC_SPLIT.split(HelmTemplate.render(chartDir, valuesFile))) {
             if (doc.lines().allMatch(l -> l.isBlank() || l.stripLeading().startsWith("#"))) {
                 continue;
             }

@@ -72,6 +72,16 @@ class RehearsalPartsTest {
     }
 
     @Test
+    void aHelmErrorFromTheChildJvmIsReportedWithHelmsText(@TempDir Path dir) throws Exception {
+        Path values = dir.resolve("broken.yaml");
+        java.nio.file.Files.writeString(values, "live: [unclosed\n");
+        assertThatThrownBy(() -> RenderedChart.render(CHART, values))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("helm template failed: ")
+                .hasMessageContaining("broken.yaml");
+    }
+
+    @Test
     void theSimulatorServesEverySymbolTheLiveLoaderSubscribesTo() {
         // found by the live data check: the simulator refused the live loader's whole SUBSCRIBE
         // for the two homelab symbols it did not serve, and the Deployment wrote nothing
