@@ -53,14 +53,14 @@ public final class RehearseCli implements Callable<Integer> {
             names = "--symbols",
             split = ",",
             paramLabel = "SYMBOL",
-            defaultValue = "BTCUSDT,ETHUSDT",
+            defaultValue = "BTCUSDT,ETHUSDT,SOLUSDT",
             description = "Symbols of the backfill (default: ${DEFAULT-VALUE}).")
     List<Symbol> symbols;
 
     @Option(
             names = "--range",
             paramLabel = "FROM:TO",
-            defaultValue = "2024-05-01:2024-05-01",
+            defaultValue = "2024-05-01:2024-05-03",
             description = "Days of the backfill (default: ${DEFAULT-VALUE}).")
     String range;
 
@@ -85,10 +85,10 @@ public final class RehearseCli implements Callable<Integer> {
     boolean noKill;
 
     @Option(
-            names = "--analytics",
+            names = "--no-analytics",
             description =
-                    "Add graph-builder and gnn-trainer (3 epochs, model to S3) to the backfill; use 3 or more symbols (default: off).")
-    boolean analytics;
+                    "Loaders and connector only: no graph-builder and gnn-trainer steps (default: they run, 3 epochs, the model to S3; they need 3 or more symbols).")
+    boolean noAnalytics;
 
     @Option(
             names = "--keep",
@@ -179,7 +179,7 @@ public final class RehearseCli implements Callable<Integer> {
                 Duration.ofSeconds(timeoutSeconds),
                 !noKill,
                 keycloak,
-                analytics);
+                !noAnalytics);
     }
 
     private void print(Rehearsal.Result result, Path work, String identityNote) {

@@ -36,6 +36,12 @@ import org.junit.jupiter.api.Test;
  */
 class HomelabRehearsalIT {
     private static final Path CHART = Path.of("../deploy/helm/streamforge");
+
+    /** Reduced for CI (the command's defaults are 3 symbols × 3 days with analytics). */
+    private static final String REDUCED_SYMBOLS = "BTCUSDT,ETHUSDT";
+
+    private static final String REDUCED_DAYS = "2024-05-01:2024-05-01";
+
     private static final Pattern STARTED =
             Pattern.compile("Starting Keycloak \\S+ from \\S+ in (\\S+)");
 
@@ -53,7 +59,18 @@ class HomelabRehearsalIT {
         String values = CHART.resolve("values-homelab.yaml").toAbsolutePath().toString();
         CliRun run =
                 CliRun.of(
-                        "rehearse", "--timeout", "240", "--values", values, "--identity", "local");
+                        "rehearse",
+                        "--timeout",
+                        "240",
+                        "--values",
+                        values,
+                        "--identity",
+                        "local",
+                        "--symbols",
+                        REDUCED_SYMBOLS,
+                        "--range",
+                        REDUCED_DAYS,
+                        "--no-analytics");
         System.out.println(run.out());
         System.err.println(run.err());
         assertThat(run.err()).doesNotContain("packaged jars missing");
@@ -108,7 +125,10 @@ class HomelabRehearsalIT {
                         "rehearse",
                         "--timeout",
                         "240",
-                        "--analytics",
+                        "--symbols",
+                        REDUCED_SYMBOLS,
+                        "--range",
+                        REDUCED_DAYS,
                         "--identity",
                         "keycloak");
         System.out.println(run.out());
