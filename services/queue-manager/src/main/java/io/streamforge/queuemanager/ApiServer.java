@@ -15,6 +15,7 @@ import io.streamforge.domain.queue.QueueRecord;
 import io.streamforge.kafka.Json;
 import io.streamforge.kafka.TelemetryEvent;
 import io.streamforge.queuemanager.coverage.CoverageRoute;
+import io.streamforge.runtime.EndedRequests;
 import io.streamforge.runtime.auth.AuthException;
 import io.streamforge.runtime.auth.HttpAuth;
 import io.streamforge.runtime.auth.Role;
@@ -183,12 +184,21 @@ public final class ApiServer implements AutoCloseable {
         r.exception(
                 Exception.class,
                 (e, ctx) -> {
+                    if (EndedRequests.ended(ctx)) {
+                        LOG.debug(
+                                "request ended before its error could be answered: {}",
+                                e.toString());
+                        return;
+                    }
                     LOG.error("request {} failed", ctx.path(), e);
                     problem(ctx, 500, "internal error: " + e.getMessage(), null);
                 });
         r.error(
                 404,
                 ctx -> {
+                    if (EndedRequests.ended(ctx)) {
+                        return;
+                    }
                     if (!PROBLEM.equals(ctx.res().getContentType())) {
                         problem(ctx, 404, "no route " + ctx.method() + " " + ctx.path(), null);
                     }
@@ -270,6 +280,9 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static void problem(Context ctx, int status, String detail, String field) {
+        if (EndedRequests.ended(ctx)) {
+            return; // nothing to answer on, and a throw here would loop (EndedRequests)
+        }
         String title = HttpStatus.forStatus(status).getMessage();
         byte[] body =
                 write(QueueViews.problem(status, title, detail, field, ctx.path())).getBytes(UTF_8);

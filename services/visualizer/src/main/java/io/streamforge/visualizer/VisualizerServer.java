@@ -18,6 +18,7 @@ import io.streamforge.domain.port.GraphStore;
 import io.streamforge.domain.port.IndicatorStore;
 import io.streamforge.domain.port.MarketDataStore;
 import io.streamforge.domain.port.ModelRepository;
+import io.streamforge.runtime.EndedRequests;
 import io.streamforge.runtime.auth.AuthException;
 import io.streamforge.runtime.auth.HttpAuth;
 import io.streamforge.runtime.auth.OidcSettings;
@@ -207,12 +208,21 @@ public final class VisualizerServer implements AutoCloseable {
         r.exception(
                 Exception.class,
                 (e, ctx) -> {
+                    if (EndedRequests.ended(ctx)) {
+                        LOG.debug(
+                                "request ended before its error could be answered: {}",
+                                e.toString());
+                        return;
+                    }
                     LOG.error("request {} failed", ctx.path(), e);
                     problem(ctx, 500, "internal error: " + e.getMessage(), List.of());
                 });
         r.error(
                 404,
                 ctx -> {
+                    if (EndedRequests.ended(ctx)) {
+                        return;
+                    }
                     if (!Responses.PROBLEM.equals(ctx.res().getContentType())) {
                         problem(ctx, 404, "no route " + ctx.method() + " " + ctx.path(), List.of());
                     }
@@ -220,6 +230,9 @@ public final class VisualizerServer implements AutoCloseable {
     }
 
     private static void problem(Context ctx, int status, String detail, List<String> fields) {
+        if (EndedRequests.ended(ctx)) {
+            return; // nothing to answer on, and a throw here would loop (EndedRequests)
+        }
         Responses.problem(ctx, status, detail, fields);
     }
 
