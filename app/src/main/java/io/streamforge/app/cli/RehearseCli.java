@@ -138,8 +138,14 @@ public final class RehearseCli implements Callable<Integer> {
             result = Rehearsal.run(options(root, work, keycloak), ctx.out());
         } catch (IllegalStateException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("packaged jars missing")) {
+                DataDir.deleteTree(
+                        work); // nothing started yet: the folder is empty but for its start
                 throw UsageError.sentence("streamforge rehearse: " + e.getMessage());
             }
+            ctx.err().println("Work folder kept: " + work);
+            throw e;
+        } catch (RuntimeException e) {
+            ctx.err().println("Work folder kept: " + work);
             throw e;
         }
         print(result, work, plan.note());
