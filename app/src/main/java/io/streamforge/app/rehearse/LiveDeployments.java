@@ -3,7 +3,6 @@ package io.streamforge.app.rehearse;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.streamforge.app.rehearse.KedaRule.Offsets;
 import io.streamforge.app.rehearse.RenderedChart.KafkaTrigger;
 import io.streamforge.app.rehearse.RenderedChart.ScaledObject;
 import io.streamforge.domain.MarketRecord;
@@ -225,10 +224,9 @@ final class LiveDeployments implements AutoCloseable {
         long lag = 0;
         try (var admin = infra.kafka().admin()) {
             for (String topic : topics) {
+                // KEDA's lag under offsetResetPolicy earliest, uncapped
                 KafkaTrigger t = new KafkaTrigger(topic, group, 1, 0, true, true);
-                for (Offsets o : KedaStandIn.offsets(admin, t)) {
-                    lag += o.committed() < 0 ? o.latest() : o.latest() - o.committed();
-                }
+                lag += KedaRule.metric(t, KedaStandIn.offsets(admin, t));
             }
         }
         return lag;

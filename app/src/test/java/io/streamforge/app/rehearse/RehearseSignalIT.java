@@ -60,6 +60,8 @@ class RehearseSignalIT {
                 assertThat(h.isAlive()).as("pid " + h.pid() + " gone").isFalse();
             }
         } finally {
+            // on a failure before the SIGTERM: the pods and servers too, not only the CLI's JVM
+            p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             deleteWorkFolder(out.toString());
         }

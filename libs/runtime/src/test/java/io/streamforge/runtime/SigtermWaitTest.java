@@ -58,6 +58,8 @@ class SigtermWaitTest {
             assertThat(line).as("the child started").isEqualTo("ready");
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly(); // a no-op once it ended; ends it on a failed assertion
         }
         assertThat(marker).exists();
         assertThat(Files.readString(marker)).isEqualTo("finished after SIGTERM");
